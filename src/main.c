@@ -1,0 +1,63 @@
+/* main.c - wire the modules together: locale, options, then one mode. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dnstriage/cli.h"
+#include "dnstriage/i18n.h"
+
+/* Exit statuses of the monitoring-plugins convention (DESIGN.md). */
+enum { EXIT_HEALTHY = 0, EXIT_WARNING = 1, EXIT_CRITICAL = 2, EXIT_UNKNOWN = 3 };
+
+static const char *
+program_name(const char *argv0)
+{
+	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+
+	return slash ? slash + 1 : (argv0 ? argv0 : PACKAGE);
+}
+
+static int
+usage_error(const char *prog, const char *msg)
+{
+	fprintf(stderr, "%s: %s\n", prog, msg);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), prog);
+	return EXIT_UNKNOWN;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli_options opts;
+	char err[CLI_ERR_MAX];
+	const char *prog = program_name(argv[0]);
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+
+	switch (cli_parse(argc, argv, &opts, err, sizeof(err))) {
+	case CLI_SHOW_HELP:
+		cli_print_help(stdout, prog);
+		return fflush(stdout) == 0 ? EXIT_HEALTHY : EXIT_UNKNOWN;
+	case CLI_SHOW_VERSION:
+		cli_print_version(stdout);
+		return fflush(stdout) == 0 ? EXIT_HEALTHY : EXIT_UNKNOWN;
+	case CLI_USAGE_ERROR:
+		return usage_error(prog, err);
+	case CLI_RUN:
+		break;
+	}
+
+	if (opts.lab) {
+		fprintf(stderr, "%s: %s\n", prog,
+		    _("--lab is not available in this build yet: the rehearsal lab lands with a later release"));
+		return EXIT_UNKNOWN;
+	}
+	fprintf(stderr, "%s: %s\n", prog,
+	    _("the triage steps are not available in this build yet (they land with the triage engine); only --help and --version work"));
+	return EXIT_UNKNOWN;
+}
