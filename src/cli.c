@@ -220,9 +220,12 @@ cli_parse_time(const char *text, time_t now, time_t *out)
 
 	if (text == NULL || *text == '\0')
 		return false;
-	if (text[0] == '@')
-		return parse_uint(text + 1, 0, (unsigned long)INT32_MAX * 2, &v) &&
-		    (*out = (time_t)v, true);
+	if (text[0] == '@') {
+		if (!parse_uint(text + 1, 0, (unsigned long)INT32_MAX * 2, &v))
+			return false;
+		*out = (time_t)v;
+		return true;
+	}
 	if (text[0] == '+') {
 		char num[32];
 		size_t n = strlen(text + 1);
@@ -592,6 +595,8 @@ cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
 	if (opts->lab && opts->lab_scenario == NULL && optind < argc)
 		opts->lab_scenario = argv[optind++];
 	if (optind < argc) {
+		uint16_t url_port = 0;
+
 		opts->target = argv[optind++];
 		if (opts->lab) {
 			set_err(err, errlen, _("--lab takes a scenario, not a name: '%s'"),
@@ -599,8 +604,11 @@ cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
 			return CLI_USAGE_ERROR;
 		}
 		if (!cli_parse_target(opts->target, opts->name, sizeof(opts->name),
-		    &opts->service_port, err, errlen))
+		    &url_port, err, errlen))
 			return CLI_USAGE_ERROR;
+		/* An explicit --port wins over the URL's. */
+		if (opts->service_port == 0)
+			opts->service_port = url_port;
 	}
 	if (optind < argc) {
 		set_err(err, errlen, _("one name at a time: unexpected '%s'"), argv[optind]);
