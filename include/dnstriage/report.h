@@ -1,0 +1,35 @@
+/* report.h - the text report (for a ticket) and the JSON report (for
+ * machines): two views of one model, struct triage. They render it and
+ * compute nothing; the verdict must have been chosen (verdict_choose())
+ * before, else the report says "unknown".
+ *
+ * Language. The text report is translated (LC_MESSAGES). In the JSON
+ * report the keys, the schema, the codes, the severities and the step ids
+ * never are; "summary", "recovery" and each finding's "message" are in
+ * the language of the messages, like the text report, so the JSON a user
+ * attaches to a ticket says what the screen said. Programs that consume it
+ * should read the codes, not the prose (or run with LC_ALL=C).
+ *
+ * Steps still pending or running when a report is written show as
+ * "skipped" (with the reason in the text report), never as "ok". */
+#ifndef DNSTRIAGE_REPORT_H
+#define DNSTRIAGE_REPORT_H
+
+#include <stdio.h>
+
+#include "dnstriage/finding.h"
+
+#define REPORT_SCHEMA "dnstriage-report/1"
+/* No line of the text report is wider than this (terminal columns). */
+#define REPORT_TEXT_WIDTH 100
+
+/* Both return 0, or -1 when writing to out failed. */
+int report_text(FILE *out, const struct triage *t);
+int report_json(FILE *out, const struct triage *t);
+
+/* One JSON string with its quotes: control characters, quotes and
+ * backslashes escaped, valid UTF-8 passed through, each invalid byte
+ * replaced by U+FFFD. NULL writes null. */
+void report_json_string(FILE *out, const char *s);
+
+#endif

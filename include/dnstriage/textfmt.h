@@ -1,0 +1,68 @@
+/* textfmt.h - build text safely: a growing string buffer, a formatter for
+ * translated messages that substitutes only %s and %1$s..%9$s, a template
+ * expander for {fact} placeholders, and the display width of UTF-8 text.
+ *
+ * Translated strings are formats a translator controls; they never reach
+ * printf. Whatever a format or template says, these functions only copy
+ * text and the given arguments: no conversion reads memory it was not
+ * given. Allocation failure is fatal (message on stderr, abort), like
+ * tmux's xmalloc: a triage tool has no useful way to go on without memory. */
+#ifndef DNSTRIAGE_TEXTFMT_H
+#define DNSTRIAGE_TEXTFMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What a missing argument or fact renders as. */
+#define TEXTFMT_MISSING "?"
+
+struct strbuf {
+	char *s;	/* always NUL-terminated once anything was added */
+	size_t len;
+	size_t cap;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);	/* NULL adds nothing */
+void strbuf_addc(struct strbuf *sb, char c);
+/* printf-style, for the program's own literal formats only. */
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The string (never NULL, "" when empty); the buffer is reset. */
+char *strbuf_detach(struct strbuf *sb);
+void strbuf_free(struct strbuf *sb);
+
+void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);		/* NULL gives NULL */
+
+/* Substitute in fmt: "%%" -> "%", "%s" -> the next argument in order,
+ * "%N$s" (N = 1..9) -> argument N. A missing or NULL argument renders as
+ * TEXTFMT_MISSING. Any other '%' sequence is copied as it is. */
+void textfmt_args(struct strbuf *out, const char *fmt,
+    const char *const *args, size_t nargs);
+char *textfmt_args_str(const char *fmt, const char *const *args,
+    size_t nargs);
+
+/* Substitute "{key}" placeholders in tmpl. lookup returns the value of a
+ * known key, or NULL when it is known but has no value (rendered as
+ * "<key>", so the reader sees what to fill in); for a key it does not know
+ * it sets *known = false and the braces are copied as they are. */
+typedef const char *textfmt_lookup_fn(const char *key, size_t keylen,
+    bool *known, void *arg);
+void textfmt_named(struct strbuf *out, const char *tmpl,
+    textfmt_lookup_fn *lookup, void *arg);
+
+/* Columns the UTF-8 text s[0..n) takes on a terminal: wcwidth() per code
+ * point where it knows it, else 1; invalid bytes count 1. */
+size_t textfmt_width(const char *s, size_t n);
+/* Length in bytes of the UTF-8 sequence starting at s (1 for an invalid
+ * byte), never more than n. */
+size_t textfmt_utf8_len(const char *s, size_t n);
+/* Decode one UTF-8 sequence strictly (no overlong forms, no surrogates,
+ * nothing above U+10FFFF). Returns its length, or 0 if invalid. */
+size_t textfmt_utf8_decode(const char *s, size_t n, unsigned long *cp);
+
+#endif
