@@ -18,6 +18,8 @@
 
 #include "dnstriage/cli.h"
 #include "dnstriage/i18n.h"
+#include "dnstriage/probe.h"
+#include "dnstriage/textfmt.h"
 
 #define DEFAULT_RESOLV_CONF "/etc/resolv.conf"
 #define DEFAULT_HOSTS "/etc/hosts"
@@ -112,18 +114,6 @@ static const char *const help_paragraphs[] = {
 	   "unreadable file, internal error).\n"),
 };
 
-static void
-set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 void
 cli_defaults(struct cli_options *opts)
 {
@@ -155,29 +145,6 @@ parse_uint(const char *text, unsigned long min, unsigned long max,
 	return true;
 }
 
-static bool
-set_address(const char *addr, uint16_t port, struct sockaddr_storage *ss,
-    socklen_t *len)
-{
-	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
-	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
-
-	memset(ss, 0, sizeof(*ss));
-	if (inet_pton(AF_INET, addr, &sin->sin_addr) == 1) {
-		sin->sin_family = AF_INET;
-		sin->sin_port = htons(port);
-		*len = sizeof(*sin);
-		return true;
-	}
-	if (inet_pton(AF_INET6, addr, &sin6->sin6_addr) == 1) {
-		sin6->sin6_family = AF_INET6;
-		sin6->sin6_port = htons(port);
-		*len = sizeof(*sin6);
-		return true;
-	}
-	return false;
-}
-
 bool
 cli_parse_server(const char *text, uint16_t default_port,
     struct cli_server *out)
@@ -199,7 +166,7 @@ cli_parse_server(const char *text, uint16_t default_port,
 	if (hash != NULL && !parse_uint(hash + 1, 1, 65535, &port))
 		return false;
 	memset(out, 0, sizeof(*out));
-	if (!set_address(addr, (uint16_t)port, &out->addr, &out->addrlen))
+	if (!probe_sockaddr_from_text(addr, (uint16_t)port, &out->addr, &out->addrlen))
 		return false;
 	snprintf(out->text, sizeof(out->text), "%s#%lu", addr, port);
 	return true;
@@ -292,12 +259,12 @@ valid_name(const char *name, char *err, size_t errlen)
 	ldns_rdf *rdf;
 
 	if (strlen(name) > LDNS_MAX_DOMAINLEN) {
-		set_err(err, errlen, _("name too long: '%.40s...' (at most %d characters)"),
+		textfmt_err(err, errlen, _("name too long: '%.40s...' (at most %d characters)"),
 		    name, LDNS_MAX_DOMAINLEN);
 		return false;
 	}
 	if (ldns_str2rdf_dname(&rdf, name) != LDNS_STATUS_OK) {
-		set_err(err, errlen, _("invalid domain name: '%s'"), name);
+		textfmt_err(err, errlen, _("invalid domain name: '%s'"), name);
 		return false;
 	}
 	ldns_rdf_deep_free(rdf);
@@ -321,7 +288,7 @@ cli_parse_target(const char *text, char *name, size_t namelen,
 			    *s != '-' && *s != '.')
 				break;
 		if (s != sep || sep == text) {
-			set_err(err, errlen, _("invalid URL: '%s'"), text);
+			textfmt_err(err, errlen, _("invalid URL: '%s'"), text);
 			return false;
 		}
 		*port = scheme_port(text, (size_t)(sep - text));
@@ -335,7 +302,7 @@ cli_parse_target(const char *text, char *name, size_t namelen,
 		if (*host == '[') {	/* IPv6 literal */
 			host_end = strchr(host, ']');
 			if (host_end == NULL) {
-				set_err(err, errlen, _("invalid URL: '%s'"), text);
+				textfmt_err(err, errlen, _("invalid URL: '%s'"), text);
 				return false;
 			}
 			host++;
@@ -350,31 +317,31 @@ cli_parse_target(const char *text, char *name, size_t namelen,
 				size_t n = strcspn(after + 1, "/?#");
 
 				if (n == 0 || n >= sizeof(num)) {
-					set_err(err, errlen, _("invalid port in URL: '%s'"), text);
+					textfmt_err(err, errlen, _("invalid port in URL: '%s'"), text);
 					return false;
 				}
 				memcpy(num, after + 1, n);
 				num[n] = '\0';
 				if (!parse_uint(num, 1, 65535, &p)) {
-					set_err(err, errlen, _("invalid port in URL: '%s'"), text);
+					textfmt_err(err, errlen, _("invalid port in URL: '%s'"), text);
 					return false;
 				}
 				*port = (uint16_t)p;
 			}
 		}
 		if (*port == 0) {
-			set_err(err, errlen, _("unknown URL scheme in '%s': give the port with --port"), text);
+			textfmt_err(err, errlen, _("unknown URL scheme in '%s': give the port with --port"), text);
 			return false;
 		}
 	} else {
 		host_end = host + strlen(host);
 	}
 	if (host_end == host) {
-		set_err(err, errlen, _("no name in '%s'"), text);
+		textfmt_err(err, errlen, _("no name in '%s'"), text);
 		return false;
 	}
 	if ((size_t)(host_end - host) >= namelen) {
-		set_err(err, errlen, _("name too long: '%.40s...' (at most %d characters)"),
+		textfmt_err(err, errlen, _("name too long: '%.40s...' (at most %d characters)"),
 		    host, LDNS_MAX_DOMAINLEN);
 		return false;
 	}
@@ -385,7 +352,7 @@ cli_parse_target(const char *text, char *name, size_t namelen,
 		socklen_t len;
 
 		/* An IP literal is a valid target: then DNS is not involved. */
-		if (set_address(name, 0, &ss, &len))
+		if (probe_sockaddr_from_text(name, 0, &ss, &len))
 			return true;
 	}
 	return valid_name(name, err, errlen);
@@ -397,15 +364,15 @@ add_type(struct cli_options *opts, const char *text, char *err, size_t errlen)
 	ldns_rr_type t = ldns_get_rr_type_by_name(text);
 
 	if (t == 0 || strlen(text) > 16) {
-		set_err(err, errlen, _("unknown record type: '%s'"), text);
+		textfmt_err(err, errlen, _("unknown record type: '%s'"), text);
 		return false;
 	}
 	if (t == LDNS_RR_TYPE_AXFR || t == LDNS_RR_TYPE_IXFR) {
-		set_err(err, errlen, _("record type %s is a zone transfer, not a lookup"), text);
+		textfmt_err(err, errlen, _("record type %s is a zone transfer, not a lookup"), text);
 		return false;
 	}
 	if (opts->ntypes >= CLI_MAX_TYPES) {
-		set_err(err, errlen, _("too many record types (at most %d)"), CLI_MAX_TYPES);
+		textfmt_err(err, errlen, _("too many record types (at most %d)"), CLI_MAX_TYPES);
 		return false;
 	}
 	opts->types[opts->ntypes++] = t;
@@ -417,12 +384,12 @@ add_server(struct cli_server *list, size_t *n, const char *opt,
     const char *text, char *err, size_t errlen)
 {
 	if (*n >= CLI_MAX_SERVERS) {
-		set_err(err, errlen, _("too many servers for %s (at most %d)"),
+		textfmt_err(err, errlen, _("too many servers for %s (at most %d)"),
 		    opt, CLI_MAX_SERVERS);
 		return false;
 	}
 	if (!cli_parse_server(text, 53, &list[*n])) {
-		set_err(err, errlen,
+		textfmt_err(err, errlen,
 		    _("invalid server for %s: '%s' (expected an IPv4 or IPv6 address, optionally #PORT)"),
 		    opt, text);
 		return false;
@@ -437,7 +404,7 @@ readable_file(const char *opt, const char *path, char *err, size_t errlen)
 	FILE *f = fopen(path, "r");
 
 	if (f == NULL) {
-		set_err(err, errlen, _("%s: cannot read '%s': %s"), opt, path,
+		textfmt_err(err, errlen, _("%s: cannot read '%s': %s"), opt, path,
 		    strerror(errno));
 		return false;
 	}
@@ -474,7 +441,7 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 		enum cli_output want = c == OPT_JSON ? CLI_OUTPUT_JSON : CLI_OUTPUT_REPORT;
 
 		if (opts->output != CLI_OUTPUT_AUTO && opts->output != want) {
-			set_err(err, errlen, _("--report and --json exclude each other"));
+			textfmt_err(err, errlen, _("--report and --json exclude each other"));
 			return CLI_USAGE_ERROR;
 		}
 		opts->output = want;
@@ -482,7 +449,7 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 	}
 	case 'o':
 		if (*arg == '\0') {
-			set_err(err, errlen, _("--output needs a file name"));
+			textfmt_err(err, errlen, _("--output needs a file name"));
 			return CLI_USAGE_ERROR;
 		}
 		opts->output_path = arg;
@@ -491,14 +458,14 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 		return add_type(opts, arg, err, errlen) ? CLI_RUN : CLI_USAGE_ERROR;
 	case 'p':
 		if (!parse_uint(arg, 1, 65535, &v)) {
-			set_err(err, errlen, _("invalid port: '%s' (expected 1 to 65535)"), arg);
+			textfmt_err(err, errlen, _("invalid port: '%s' (expected 1 to 65535)"), arg);
 			return CLI_USAGE_ERROR;
 		}
 		opts->service_port = (uint16_t)v;
 		return CLI_RUN;
 	case OPT_EXPECT_IP:
-		if (!set_address(arg, 0, &opts->expect_ip, &opts->expect_ip_len)) {
-			set_err(err, errlen, _("invalid address for --expect-ip: '%s'"), arg);
+		if (!probe_sockaddr_from_text(arg, 0, &opts->expect_ip, &opts->expect_ip_len)) {
+			textfmt_err(err, errlen, _("invalid address for --expect-ip: '%s'"), arg);
 			return CLI_USAGE_ERROR;
 		}
 		opts->have_expect_ip = true;
@@ -527,7 +494,7 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 		return CLI_RUN;
 	case OPT_AT:
 		if (!cli_parse_time(arg, time(NULL), &opts->at)) {
-			set_err(err, errlen,
+			textfmt_err(err, errlen,
 			    _("invalid time for --at: '%s' (try 2026-12-01, 20261201120000, @EPOCH or +14d)"),
 			    arg);
 			return CLI_USAGE_ERROR;
@@ -536,7 +503,7 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 		return CLI_RUN;
 	case OPT_TIMEOUT:
 		if (!parse_uint(arg, 1, MAX_TIMEOUT_MS, &v)) {
-			set_err(err, errlen, _("invalid --timeout: '%s' (milliseconds, 1 to %u)"),
+			textfmt_err(err, errlen, _("invalid --timeout: '%s' (milliseconds, 1 to %u)"),
 			    arg, MAX_TIMEOUT_MS);
 			return CLI_USAGE_ERROR;
 		}
@@ -544,7 +511,7 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 		return CLI_RUN;
 	case OPT_TRIES:
 		if (!parse_uint(arg, 1, MAX_TRIES, &v)) {
-			set_err(err, errlen, _("invalid --tries: '%s' (1 to %u)"), arg, MAX_TRIES);
+			textfmt_err(err, errlen, _("invalid --tries: '%s' (1 to %u)"), arg, MAX_TRIES);
 			return CLI_USAGE_ERROR;
 		}
 		opts->tries = (unsigned)v;
@@ -570,19 +537,19 @@ cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
 	int c;
 
 	cli_defaults(opts);
-	set_err(err, errlen, "%s", "");
+	textfmt_err(err, errlen, "%s", "");
 	opterr = 0;	/* we word the messages ourselves, on one line */
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:t:p:r:hV", long_options, NULL)) != -1) {
 		if (c == '?') {
 			if (optopt != 0)
-				set_err(err, errlen, _("unknown option: '-%c'"), optopt);
+				textfmt_err(err, errlen, _("unknown option: '-%c'"), optopt);
 			else
-				set_err(err, errlen, _("unknown option: '%s'"), argv[optind - 1]);
+				textfmt_err(err, errlen, _("unknown option: '%s'"), argv[optind - 1]);
 			return CLI_USAGE_ERROR;
 		}
 		if (c == ':') {
-			set_err(err, errlen, _("option '%s' needs an argument"), argv[optind - 1]);
+			textfmt_err(err, errlen, _("option '%s' needs an argument"), argv[optind - 1]);
 			return CLI_USAGE_ERROR;
 		}
 		r = parse_one(c, optarg, opts, err, errlen);
@@ -599,7 +566,7 @@ cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
 
 		opts->target = argv[optind++];
 		if (opts->lab) {
-			set_err(err, errlen, _("--lab takes a scenario, not a name: '%s'"),
+			textfmt_err(err, errlen, _("--lab takes a scenario, not a name: '%s'"),
 			    opts->target);
 			return CLI_USAGE_ERROR;
 		}
@@ -611,15 +578,15 @@ cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
 			opts->service_port = url_port;
 	}
 	if (optind < argc) {
-		set_err(err, errlen, _("one name at a time: unexpected '%s'"), argv[optind]);
+		textfmt_err(err, errlen, _("one name at a time: unexpected '%s'"), argv[optind]);
 		return CLI_USAGE_ERROR;
 	}
 	if (opts->output_path != NULL && opts->output == CLI_OUTPUT_AUTO) {
-		set_err(err, errlen, _("--output needs --report or --json"));
+		textfmt_err(err, errlen, _("--output needs --report or --json"));
 		return CLI_USAGE_ERROR;
 	}
 	if (opts->output != CLI_OUTPUT_AUTO && opts->target == NULL && !opts->lab) {
-		set_err(err, errlen, _("a report needs a NAME or URL"));
+		textfmt_err(err, errlen, _("a report needs a NAME or URL"));
 		return CLI_USAGE_ERROR;
 	}
 	return check_files(opts, err, errlen);

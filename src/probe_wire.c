@@ -69,27 +69,35 @@ probe_spec_init(struct probe_spec *spec)
 }
 
 bool
-probe_spec_set_server(struct probe_spec *spec, const char *addr,
-    uint16_t port)
+probe_sockaddr_from_text(const char *addr, uint16_t port,
+    struct sockaddr_storage *ss, socklen_t *len)
 {
-	struct sockaddr_in *sin = (struct sockaddr_in *)&spec->server;
-	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&spec->server;
+	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
 
-	memset(&spec->server, 0, sizeof(spec->server));
+	memset(ss, 0, sizeof(*ss));
+	*len = 0;
 	if (inet_pton(AF_INET, addr, &sin->sin_addr) == 1) {
 		sin->sin_family = AF_INET;
 		sin->sin_port = htons(port);
-		spec->server_len = sizeof(*sin);
+		*len = sizeof(*sin);
 		return true;
 	}
 	if (inet_pton(AF_INET6, addr, &sin6->sin6_addr) == 1) {
 		sin6->sin6_family = AF_INET6;
 		sin6->sin6_port = htons(port);
-		spec->server_len = sizeof(*sin6);
+		*len = sizeof(*sin6);
 		return true;
 	}
-	spec->server_len = 0;
 	return false;
+}
+
+bool
+probe_spec_set_server(struct probe_spec *spec, const char *addr,
+    uint16_t port)
+{
+	return probe_sockaddr_from_text(addr, port, &spec->server,
+	    &spec->server_len);
 }
 
 unsigned

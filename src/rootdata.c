@@ -12,20 +12,9 @@
 
 #include "dnstriage/i18n.h"
 #include "dnstriage/rootdata.h"
+#include "dnstriage/textfmt.h"
 
 enum rootdata_kind { KIND_HINTS, KIND_ANCHOR };
-
-static void
-set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 static bool
 type_allowed(enum rootdata_kind kind, ldns_rr_type t)
@@ -53,13 +42,13 @@ check_complete(enum rootdata_kind kind, const ldns_rr_list *rrs,
 			addr++;
 	}
 	if (kind == KIND_HINTS && (ns == 0 || addr == 0)) {
-		set_err(err, errlen,
+		textfmt_err(err, errlen,
 		    _("%s: no root server with an address (need NS records and their A or AAAA)"),
 		    source);
 		return false;
 	}
 	if (kind == KIND_ANCHOR && ldns_rr_list_rr_count(rrs) == 0) {
-		set_err(err, errlen, _("%s: no DS or DNSKEY record"), source);
+		textfmt_err(err, errlen, _("%s: no DS or DNSKEY record"), source);
 		return false;
 	}
 	return true;
@@ -87,7 +76,7 @@ parse_stream(FILE *fp, enum rootdata_kind kind, const char *source,
 		if (st != LDNS_STATUS_OK) {
 			if (feof(fp) && st == LDNS_STATUS_SYNTAX_ERR)
 				break;	/* trailing blank at end of file */
-			set_err(err, errlen, _("%s:%d: %s"), source, at,
+			textfmt_err(err, errlen, _("%s:%d: %s"), source, at,
 			    ldns_get_errorstr_by_id(st));
 			ok = false;
 			break;
@@ -95,7 +84,7 @@ parse_stream(FILE *fp, enum rootdata_kind kind, const char *source,
 		if (!type_allowed(kind, ldns_rr_get_type(rr))) {
 			char *type = ldns_rr_type2str(ldns_rr_get_type(rr));
 
-			set_err(err, errlen, kind == KIND_HINTS ?
+			textfmt_err(err, errlen, kind == KIND_HINTS ?
 			    _("%s:%d: unexpected %s record in root hints (only NS, A and AAAA)") :
 			    _("%s:%d: unexpected %s record in a trust anchor (only DS and DNSKEY)"),
 			    source, at, type ? type : "?");
@@ -105,7 +94,7 @@ parse_stream(FILE *fp, enum rootdata_kind kind, const char *source,
 			break;
 		}
 		if (ldns_rr_list_rr_count(rrs) >= ROOTDATA_MAX_RRS) {
-			set_err(err, errlen, _("%s:%d: more than %d records"), source,
+			textfmt_err(err, errlen, _("%s:%d: more than %d records"), source,
 			    at, ROOTDATA_MAX_RRS);
 			ldns_rr_free(rr);
 			ok = false;
@@ -134,7 +123,7 @@ parse_text(const char *text, enum rootdata_kind kind, const char *source,
 	bool ok;
 
 	if (fp == NULL) {
-		set_err(err, errlen, "%s: %s", source, strerror(errno));
+		textfmt_err(err, errlen, "%s: %s", source, strerror(errno));
 		return false;
 	}
 	ok = parse_stream(fp, kind, source, out, err, errlen);
@@ -159,16 +148,16 @@ load(const char *path, bool given, enum rootdata_kind kind,
 		return parse_text(builtin, kind, _("built in"), out, err, errlen);
 	}
 	if (fp == NULL) {
-		set_err(err, errlen, _("cannot read '%s': %s"), path, strerror(errno));
+		textfmt_err(err, errlen, _("cannot read '%s': %s"), path, strerror(errno));
 		return false;
 	}
 	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-		set_err(err, errlen, _("'%s' is not a regular file"), path);
+		textfmt_err(err, errlen, _("'%s' is not a regular file"), path);
 		fclose(fp);
 		return false;
 	}
 	if (st.st_size > ROOTDATA_MAX_FILE_BYTES) {
-		set_err(err, errlen, _("'%s' is too large (%lld bytes; at most %d)"),
+		textfmt_err(err, errlen, _("'%s' is too large (%lld bytes; at most %d)"),
 		    path, (long long)st.st_size, ROOTDATA_MAX_FILE_BYTES);
 		fclose(fp);
 		return false;

@@ -302,3 +302,15 @@ textfmt_width(const char *s, size_t n)
 	}
 	return w;
 }
+
+void
+textfmt_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL || errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}

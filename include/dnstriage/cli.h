@@ -11,10 +11,12 @@
 #include <netinet/in.h>
 #include <ldns/ldns.h>
 
+#include "dnstriage/probe.h"
+
 #define CLI_MAX_TYPES 16
 #define CLI_MAX_SERVERS 64
-#define CLI_DEFAULT_TIMEOUT_MS 2000u
-#define CLI_DEFAULT_TRIES 2u
+#define CLI_DEFAULT_TIMEOUT_MS PROBE_DEFAULT_TIMEOUT_MS
+#define CLI_DEFAULT_TRIES PROBE_DEFAULT_TRIES
 #define CLI_ERR_MAX 512
 
 /* A server given on the command line as ADDR[#PORT]; never a host name,

@@ -180,6 +180,8 @@ struct probe_engine_stats {
  * PROBE_DEFAULT_TIMEOUT_MS, PROBE_DEFAULT_TRIES; no server, no name. */
 void probe_spec_init(struct probe_spec *spec);
 /* Numeric address only (never a host name: DNS may be what is broken). */
+bool probe_sockaddr_from_text(const char *addr, uint16_t port,
+    struct sockaddr_storage *ss, socklen_t *len);
 bool probe_spec_set_server(struct probe_spec *spec, const char *addr,
     uint16_t port);
 

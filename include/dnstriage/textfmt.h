@@ -28,6 +28,10 @@ void strbuf_add(struct strbuf *sb, const char *s, size_t n);
 void strbuf_adds(struct strbuf *sb, const char *s);	/* NULL adds nothing */
 void strbuf_addc(struct strbuf *sb, char c);
 /* printf-style, for the program's own literal formats only. */
+/* printf into a fixed error buffer (err may be NULL), for the program's own
+ * literal formats: "FILE:LINE: reason" messages of parsers. */
+void textfmt_err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The string (never NULL, "" when empty); the buffer is reset. */
