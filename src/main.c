@@ -8,6 +8,7 @@
 
 #include "dnstriage/cli.h"
 #include "dnstriage/i18n.h"
+#include "dnstriage/lab.h"
 
 /* Exit statuses of the monitoring-plugins convention (DESIGN.md). */
 enum { EXIT_HEALTHY = 0, EXIT_WARNING = 1, EXIT_CRITICAL = 2, EXIT_UNKNOWN = 3 };
@@ -52,11 +53,8 @@ main(int argc, char **argv)
 		break;
 	}
 
-	if (opts.lab) {
-		fprintf(stderr, "%s: %s\n", prog,
-		    _("--lab is not available in this build yet: the rehearsal lab lands with a later release"));
-		return EXIT_UNKNOWN;
-	}
+	if (opts.lab)
+		return lab_run(&opts, prog);
 	fprintf(stderr, "%s: %s\n", prog,
 	    _("the triage steps are not available in this build yet (they land with the triage engine); only --help and --version work"));
 	return EXIT_UNKNOWN;
