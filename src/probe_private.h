@@ -84,7 +84,6 @@ struct probe_engine {
 };
 
 /* probe.c: state changes the socket code asks for. */
-uint64_t probe_now_us(void);
 void probe_set_state(struct probe_engine *e, struct probe *p,
     enum probe_state st);
 void probe_finish(struct probe_engine *e, struct probe *p,

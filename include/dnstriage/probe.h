@@ -230,6 +230,9 @@ void probe_engine_handle(struct probe_engine *e, const struct pollfd *fds,
  * (false, queries still pending; < 0 waits without limit). */
 bool probe_engine_run(struct probe_engine *e, int max_wait_ms);
 
+/* Microseconds on the monotonic clock the engine uses for deadlines and RTT. */
+uint64_t probe_now_us(void);
+
 /* --- pure functions (unit-tested without sockets) ----------------------- */
 
 /* The query on the wire with this ID; *wire is malloc()ed. False with errno

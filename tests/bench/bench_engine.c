@@ -26,14 +26,8 @@ struct tally {
 static const char *addr;
 static unsigned port;
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
+/* the engine's own monotonic clock, in milliseconds */
+#define now_ms() ((double)probe_now_us() / 1000.0)
 
 static void
 count(struct probe_result *res, void *user)
