@@ -149,6 +149,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	/* resolvers */							\
 	X(RESOLVER_ANSWERS, "resolver-answers", SEVERITY_OK)		\
 	X(RESOLVER_TIMEOUT, "resolver-timeout", SEVERITY_CRITICAL)	\
+	X(RESOLVER_UNREACHABLE, "resolver-unreachable", SEVERITY_CRITICAL) \
 	X(FAILOVER_PENALTY, "failover-penalty", SEVERITY_WARNING)	\
 	X(RESOLVER_REFUSED, "resolver-refused", SEVERITY_CRITICAL)	\
 	X(RESOLVER_NO_RECURSION, "resolver-no-recursion", SEVERITY_CRITICAL) \
