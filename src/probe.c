@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -341,6 +342,26 @@ keep_wire(struct probe_result *res, const uint8_t *wire, size_t len)
 	res->wire_len = len;
 }
 
+bool
+probe_loopback_only(void)
+{
+	const char *v = getenv("DNSTRIAGE_LOOPBACK_ONLY");
+
+	return v != NULL && strcmp(v, "1") == 0;
+}
+
+bool
+probe_is_loopback(const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_INET)
+		return (ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr)
+		    >> 24) == 127;
+	if (sa->sa_family == AF_INET6)
+		return IN6_IS_ADDR_LOOPBACK(
+		    &((const struct sockaddr_in6 *)sa)->sin6_addr);
+	return false;
+}
+
 /* Opens the socket for p's current transport and sends, unless memory says
  * the server is dead. False: no descriptor free, try again later. */
 static bool
@@ -348,6 +369,12 @@ launch(struct probe_engine *e, struct probe *p, uint64_t now)
 {
 	struct probe_memo *m = e->remember_dead ? memo_find(e, p) : NULL;
 	int err;
+
+	if (e->loopback_only && !probe_is_loopback(
+	    (const struct sockaddr *)&p->res->spec.server)) {
+		finish_at(e, p, PROBE_LOCAL_ERROR, EPERM, now, false);
+		return true;
+	}
 
 	if (m != NULL) {
 		finish_at(e, p, m->outcome,
@@ -478,6 +505,7 @@ probe_engine_new(void)
 	TAILQ_INIT(&e->done);
 	e->remember_dead = true;
 	e->max_inflight = PROBE_DEFAULT_MAX_INFLIGHT;
+	e->loopback_only = probe_loopback_only();
 	e->gen = 1;
 	fit_cap_to_rlimit(e);
 	return e;

@@ -73,6 +73,7 @@ struct probe_engine {
 	size_t by_fd_len;
 	unsigned long gen;		/* bumped by probe_engine_pollfds() */
 	bool remember_dead;
+	bool loopback_only;		/* see probe_loopback_only() */
 	bool in_handle;
 	bool fd_starved;		/* EMFILE: wait for a close */
 	struct probe_memo *memo;

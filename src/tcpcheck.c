@@ -324,6 +324,9 @@ open_and_connect(const struct tcpcheck_result *res, int *fd, bool *done_now)
 
 	*fd = -1;
 	*done_now = false;
+	if (probe_loopback_only() &&
+	    !probe_is_loopback((const struct sockaddr *)&res->addr))
+		return EPERM;
 	s = socket(res->addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK |
 	    SOCK_CLOEXEC, 0);
 	if (s < 0)

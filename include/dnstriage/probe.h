@@ -230,6 +230,13 @@ void probe_engine_handle(struct probe_engine *e, const struct pollfd *fds,
  * (false, queries still pending; < 0 waits without limit). */
 bool probe_engine_run(struct probe_engine *e, int max_wait_ms);
 
+/* A test harness's guard (never needed in use): with the environment
+ * variable DNSTRIAGE_LOOPBACK_ONLY set to 1, queries and connections to
+ * anything but 127.0.0.0/8 and ::1 end at once as LOCAL_ERROR (EPERM)
+ * instead of being sent. The test suite sets it for every program. */
+bool probe_loopback_only(void);
+bool probe_is_loopback(const struct sockaddr *sa);
+
 /* Microseconds on the monotonic clock the engine uses for deadlines and RTT. */
 uint64_t probe_now_us(void);
 
