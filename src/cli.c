@@ -23,6 +23,7 @@
 
 #define DEFAULT_RESOLV_CONF "/etc/resolv.conf"
 #define DEFAULT_HOSTS "/etc/hosts"
+#define DEFAULT_NSSWITCH "/etc/nsswitch.conf"
 #define DEFAULT_ROOT_HINTS "/usr/share/dns/root.hints"
 #define DEFAULT_TRUST_ANCHOR "/usr/share/dns/root.key"
 #define MAX_TIMEOUT_MS 600000u
@@ -34,6 +35,7 @@ enum {
 	OPT_EXPECT_IP,
 	OPT_RESOLV_CONF,
 	OPT_HOSTS,
+	OPT_NSSWITCH,
 	OPT_COMPARE,
 	OPT_ROOT_HINTS,
 	OPT_TRUST_ANCHOR,
@@ -53,6 +55,7 @@ static const struct option long_options[] = {
 	{ "resolver", required_argument, NULL, 'r' },
 	{ "resolv-conf", required_argument, NULL, OPT_RESOLV_CONF },
 	{ "hosts", required_argument, NULL, OPT_HOSTS },
+	{ "nsswitch", required_argument, NULL, OPT_NSSWITCH },
 	{ "compare-resolver", required_argument, NULL, OPT_COMPARE },
 	{ "root-hints", required_argument, NULL, OPT_ROOT_HINTS },
 	{ "trust-anchor", required_argument, NULL, OPT_TRUST_ANCHOR },
@@ -91,6 +94,7 @@ static const char *const help_paragraphs[] = {
 	   "                             answers (repeatable)\n"
 	   "      --resolv-conf=FILE     default: /etc/resolv.conf\n"
 	   "      --hosts=FILE           default: /etc/hosts\n"
+	   "      --nsswitch=FILE        default: /etc/nsswitch.conf\n"
 	   "      --root-hints=FILE      default: /usr/share/dns/root.hints,\n"
 	   "                             else built in\n"
 	   "      --trust-anchor=FILE    DS or DNSKEY records in zone-file form;\n"
@@ -121,6 +125,7 @@ cli_defaults(struct cli_options *opts)
 	opts->output = CLI_OUTPUT_AUTO;
 	opts->resolv_conf = DEFAULT_RESOLV_CONF;
 	opts->hosts = DEFAULT_HOSTS;
+	opts->nsswitch = DEFAULT_NSSWITCH;
 	opts->root_hints = DEFAULT_ROOT_HINTS;
 	opts->trust_anchor = DEFAULT_TRUST_ANCHOR;
 	opts->timeout_ms = CLI_DEFAULT_TIMEOUT_MS;
@@ -420,6 +425,9 @@ check_files(const struct cli_options *opts, char *err, size_t errlen)
 		return CLI_USAGE_ERROR;
 	if (opts->hosts_given && !readable_file("--hosts", opts->hosts, err, errlen))
 		return CLI_USAGE_ERROR;
+	if (opts->nsswitch_given &&
+	    !readable_file("--nsswitch", opts->nsswitch, err, errlen))
+		return CLI_USAGE_ERROR;
 	if (opts->root_hints_given &&
 	    !readable_file("--root-hints", opts->root_hints, err, errlen))
 		return CLI_USAGE_ERROR;
@@ -483,6 +491,10 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 	case OPT_HOSTS:
 		opts->hosts = arg;
 		opts->hosts_given = true;
+		return CLI_RUN;
+	case OPT_NSSWITCH:
+		opts->nsswitch = arg;
+		opts->nsswitch_given = true;
 		return CLI_RUN;
 	case OPT_ROOT_HINTS:
 		opts->root_hints = arg;

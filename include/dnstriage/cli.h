@@ -58,6 +58,8 @@ struct cli_options {
 	bool resolv_conf_given;
 	const char *hosts;
 	bool hosts_given;
+	const char *nsswitch;		/* its hosts: line */
+	bool nsswitch_given;
 	const char *root_hints;
 	bool root_hints_given;
 	const char *trust_anchor;

@@ -21,7 +21,7 @@ fi
 sed 's/\\-/-/g' "$man" >"$tmp/page"
 
 for opt in --report --json -o --output -t --type -p --port --expect-ip \
-    -r --resolver --resolv-conf --hosts --compare-resolver --root-hints \
+    -r --resolver --resolv-conf --hosts --nsswitch --compare-resolver --root-hints \
     --trust-anchor --at --timeout --tries --lab -h --help -V --version; do
 	grep -q -e "$opt\\b" "$tmp/page" || fail "option $opt not documented"
 done
