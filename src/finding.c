@@ -51,9 +51,20 @@ message_set(struct message *m, const char *msgid, const char *const *args,
 }
 
 char *
+message_arg_msgid(const char *msgid)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, MESSAGE_ARG_MSGID);
+	strbuf_adds(&sb, msgid);
+	return strbuf_detach(&sb);
+}
+
+char *
 message_render(const struct message *m)
 {
-	const char *fmt;
+	const char *fmt, *args[MESSAGE_MAX_ARGS];
+	size_t i;
 
 	/* gettext("") returns the catalogue header: never ask for it. */
 	if (m->msgid == NULL || m->msgid[0] == '\0')
@@ -62,7 +73,12 @@ message_render(const struct message *m)
 		fmt = ngettext(m->msgid, m->msgid_plural, m->n);
 	else
 		fmt = gettext(m->msgid);
-	return textfmt_args_str(fmt, (const char *const *)m->args, m->nargs);
+	for (i = 0; i < m->nargs; i++) {
+		args[i] = m->args[i];
+		if (args[i] != NULL && args[i][0] == MESSAGE_ARG_MSGID[0])
+			args[i] = args[i][1] != '\0' ? gettext(args[i] + 1) : "";
+	}
+	return textfmt_args_str(fmt, args, m->nargs);
 }
 
 /* Set m from a msgid and the NULL-ended string arguments in ap. */
@@ -348,6 +364,16 @@ step_clear(struct step_result *s)
 	free(s->findings);
 	message_clear(&s->skip_reason);
 	memset(s, 0, sizeof(*s));
+}
+
+void
+step_reset(struct step_result *s)
+{
+	enum step_id id = s->id;
+
+	step_clear(s);
+	s->id = id;
+	s->status = STEP_PENDING;
 }
 
 /* --- the run ------------------------------------------------------------ */

@@ -435,8 +435,12 @@
 	X(RESOLVER_NO_RECURSION, N_("Resolver will not recurse"))	\
 	X(RESOLVER_SERVFAIL, N_("Resolver fails (SERVFAIL)"))		\
 	X(RESOLVER_NXDOMAIN, N_("Resolver says the name does not exist")) \
+	X(RESOLVER_NO_ANSWER, N_("Resolver gives no answer for the name")) \
+	X(RESOLVER_NO_TCP, N_("Resolver does not answer over TCP"))	\
 	X(ANSWERS_DIFFER, N_("Answers differ"))				\
 	X(ZONE_CUT, N_("Zone and nameservers"))				\
+	X(WALK_FAILED, N_("Walk from the root stopped"))		\
+	X(NS_SET_DIFFERS, N_("NS sets differ"))				\
 	X(AUTH_ANSWERS, N_("Authoritative server answers"))		\
 	X(AUTH_TIMEOUT, N_("Authoritative server silent"))		\
 	X(AUTH_LAME, N_("Lame delegation"))				\
@@ -473,6 +477,7 @@
 	X(RESOLVER_REFUSED, RESOLVER_REFUSED)				\
 	X(RESOLVER_NO_RECURSION, RESOLVER_REFUSED)			\
 	X(RESOLVER_SERVFAIL, RESOLVER_SERVFAIL)				\
+	X(RESOLVER_NO_ANSWER, RESOLVER_SERVFAIL)			\
 	X(ANSWERS_DIFFER, SPLIT_HORIZON)				\
 	X(AUTH_TIMEOUT, AUTHORITATIVE_DOWN)				\
 	X(AUTH_TIMEOUT, AUTHORITATIVE_PARTIAL)				\

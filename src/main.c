@@ -9,6 +9,7 @@
 #include "dnstriage/cli.h"
 #include "dnstriage/i18n.h"
 #include "dnstriage/lab.h"
+#include "dnstriage/triage.h"
 
 /* Exit statuses of the monitoring-plugins convention (DESIGN.md). */
 enum { EXIT_HEALTHY = 0, EXIT_WARNING = 1, EXIT_CRITICAL = 2, EXIT_UNKNOWN = 3 };
@@ -55,7 +56,14 @@ main(int argc, char **argv)
 
 	if (opts.lab)
 		return lab_run(&opts, prog);
-	fprintf(stderr, "%s: %s\n", prog,
-	    _("the triage steps are not available in this build yet (they land with the triage engine); only --help and --version work"));
-	return EXIT_UNKNOWN;
+	if (opts.target == NULL)
+		return usage_error(prog, _("the wizard is not available in this "
+		    "build yet: give a NAME or URL for a report"));
+	if (opts.output == CLI_OUTPUT_AUTO) {
+		/* The wizard lands later; until then the report, said once. */
+		fprintf(stderr, "%s: %s\n", prog,
+		    _("no wizard in this build: writing the text report"));
+		opts.output = CLI_OUTPUT_REPORT;
+	}
+	return triage_report_main(&opts, argc, argv, prog);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dnstriage/dnsmsg.h"
 #include "dnstriage/referral.h"
 
 static const char *const kind_codes[REFERRAL_KIND_COUNT] = {
@@ -25,12 +26,10 @@ nomem(void)
 
 /* --- names -------------------------------------------------------------- */
 
-/* ldns_dname_compare() asserts on anything but a name: check first. */
 static bool
 is_name(const ldns_rdf *d)
 {
-	return d != NULL && ldns_rdf_get_type(d) == LDNS_RDF_TYPE_DNAME &&
-	    ldns_rdf_size(d) > 0;
+	return dnsmsg_is_name(d);
 }
 
 static bool
@@ -39,31 +38,16 @@ name_eq(const ldns_rdf *a, const ldns_rdf *b)
 	return is_name(a) && is_name(b) && ldns_dname_compare(a, b) == 0;
 }
 
-/* name is parent or below it. Not ldns_dname_is_subdomain(): that one
- * says yes for a name and itself spelt in another case. */
 static bool
 name_at_or_below(const ldns_rdf *name, const ldns_rdf *parent)
 {
-	uint8_t nl, pl;
-	ldns_rdf *tail;
-	bool ok;
-
-	if (!is_name(name) || !is_name(parent))
-		return false;
-	nl = ldns_dname_label_count(name);
-	pl = ldns_dname_label_count(parent);
-	if (nl < pl || (tail = ldns_dname_clone_from(name, nl - pl)) == NULL)
-		return false;
-	ok = ldns_dname_compare(tail, parent) == 0;
-	ldns_rdf_deep_free(tail);
-	return ok;
+	return dnsmsg_name_at_or_below(name, parent);
 }
 
 static bool
 name_below(const ldns_rdf *name, const ldns_rdf *parent)
 {
-	return name_at_or_below(name, parent) &&
-	    ldns_dname_label_count(name) > ldns_dname_label_count(parent);
+	return dnsmsg_name_below(name, parent);
 }
 
 /* qname with the labels of owner replaced by target (RFC 6672 2.2);

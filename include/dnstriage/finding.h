@@ -21,6 +21,11 @@
 /* --- messages ----------------------------------------------------------- */
 
 #define MESSAGE_MAX_ARGS 9
+/* An argument that starts with this byte is itself a msgid, translated
+ * when the message is rendered: NA_("an address") (xgettext knows NA_),
+ * or message_arg_msgid() for a msgid known only at run time. */
+#define MESSAGE_ARG_MSGID "\x1f"
+#define NA_(s) MESSAGE_ARG_MSGID s
 
 struct message {
 	char *msgid;		/* untranslated; NULL: no message */
@@ -36,6 +41,8 @@ void message_set(struct message *m, const char *msgid,
 void message_set_plural(struct message *m, const char *msgid,
     const char *msgid_plural, unsigned long n, const char *const *args,
     size_t nargs);
+/* MESSAGE_ARG_MSGID followed by msgid; free() it. */
+char *message_arg_msgid(const char *msgid);
 /* Translated now (gettext/ngettext) and formatted; "" if none. free() it. */
 char *message_render(const struct message *m);
 void message_clear(struct message *m);
@@ -138,6 +145,8 @@ struct finding *step_add_finding(struct step_result *s, enum finding_code code);
 /* The status the findings give: critical if any is critical, else warning
  * if any is a warning, else ok. Sets it. */
 enum step_status step_finish(struct step_result *s);
+/* Drop every finding and the skip reason: pending again, same id. */
+void step_reset(struct step_result *s);
 /* Mark skipped, with a reason (a msgid marked N_(), string args, NULL). */
 void step_skip(struct step_result *s, const char *reason_msgid, ...)
     __attribute__((sentinel));

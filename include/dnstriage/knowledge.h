@@ -155,9 +155,13 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(RESOLVER_NO_RECURSION, "resolver-no-recursion", SEVERITY_CRITICAL) \
 	X(RESOLVER_SERVFAIL, "resolver-servfail", SEVERITY_CRITICAL)	\
 	X(RESOLVER_NXDOMAIN, "resolver-nxdomain", SEVERITY_WARNING)	\
+	X(RESOLVER_NO_ANSWER, "resolver-no-answer", SEVERITY_CRITICAL)	\
+	X(RESOLVER_NO_TCP, "resolver-tcp-fails", SEVERITY_INFO)		\
 	X(ANSWERS_DIFFER, "answers-differ", SEVERITY_WARNING)		\
 	/* authoritative */						\
 	X(ZONE_CUT, "zone-cut", SEVERITY_INFO)				\
+	X(WALK_FAILED, "walk-failed", SEVERITY_INFO)			\
+	X(NS_SET_DIFFERS, "ns-set-differs", SEVERITY_INFO)		\
 	X(AUTH_ANSWERS, "authoritative-answers", SEVERITY_OK)		\
 	X(AUTH_TIMEOUT, "authoritative-timeout", SEVERITY_CRITICAL)	\
 	X(AUTH_LAME, "lame-delegation", SEVERITY_WARNING)		\

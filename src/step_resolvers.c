@@ -1,0 +1,407 @@
+/* step_resolvers.c - the resolvers step: does every configured resolver
+ * answer (UDP, TCP), how fast, with which RCODE and flags, and what a dead
+ * one costs each lookup (glibc's failover, from resolv.conf's options). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dnstriage/dnsmsg.h"
+#include "dnstriage/i18n.h"
+#include "dnstriage/textfmt.h"
+#include "step_util.h"
+
+/* What one resolver's answers for the name say, worst first. */
+enum resolver_state {
+	RS_REFUSED,
+	RS_NO_RECURSION,
+	RS_SERVFAIL,
+	RS_NO_ANSWER,
+	RS_NXDOMAIN,
+	RS_OK,
+	RS_PENDING,
+};
+
+static enum resolver_state
+answer_state(const struct probe_result *res)
+{
+	int rcode;
+
+	if (res == NULL)
+		return RS_PENDING;
+	if (!result_answered(res))
+		return RS_NO_ANSWER;
+	rcode = result_rcode(res);
+	if (rcode == LDNS_RCODE_REFUSED)
+		return RS_REFUSED;
+	if (rcode == LDNS_RCODE_SERVFAIL)
+		return RS_SERVFAIL;
+	/* An answer without RA comes from a server that does not recurse
+	 * for us: an authoritative-only server, or a policy. */
+	if (!ldns_pkt_ra(res->pkt) && (rcode == LDNS_RCODE_NOERROR ||
+	    rcode == LDNS_RCODE_NXDOMAIN))
+		return RS_NO_RECURSION;
+	if (rcode == LDNS_RCODE_NXDOMAIN)
+		return RS_NXDOMAIN;
+	if (rcode == LDNS_RCODE_NOERROR)
+		return RS_OK;
+	return RS_SERVFAIL;	/* FORMERR, NOTIMP...: it fails us */
+}
+
+/* Every probe of the resolver, for "is it alive at all". */
+static size_t
+resolver_results(const struct survey *sv, const struct survey_resolver *r,
+    const struct probe_result **out)
+{
+	size_t n = 0, t;
+
+	out[n++] = r->soa_udp;
+	out[n++] = r->soa_tcp;
+	for (t = 0; t < sv->ntypes; t++)
+		out[n++] = r->answer[t];
+	return n;
+}
+
+struct resolver_view {
+	bool pending;		/* some probe not back */
+	bool alive;		/* some probe got a DNS message */
+	bool silent;		/* every probe timed out: glibc waits */
+	const struct probe_result *first_failure;
+};
+
+static void
+resolver_view(const struct survey *sv, const struct survey_resolver *r,
+    struct resolver_view *v)
+{
+	const struct probe_result *res[2 + SURVEY_MAX_TYPES];
+	size_t i, n = resolver_results(sv, r, res);
+	bool any_timeout_only = true;
+
+	memset(v, 0, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		if (res[i] == NULL) {
+			v->pending = true;
+			continue;
+		}
+		if (res[i]->outcome == PROBE_ANSWER)
+			v->alive = true;
+		else if (v->first_failure == NULL)
+			v->first_failure = res[i];
+		if (res[i]->outcome != PROBE_TIMEOUT)
+			any_timeout_only = false;
+	}
+	v->silent = !v->alive && any_timeout_only && !v->pending;
+}
+
+/* "5", "2.5": seconds for people, from milliseconds. */
+static void
+seconds_text(unsigned ms, char *buf, size_t len)
+{
+	if (ms % 1000 == 0)
+		snprintf(buf, len, "%u", ms / 1000);
+	else
+		snprintf(buf, len, "%.1f", ms / 1000.0);
+}
+
+/* "A 127.0.80.80 (TTL 3600); AAAA NODATA": what the answers hold, in DNS
+ * notation (no words to translate). */
+static char *
+answers_summary(const struct survey *sv, struct probe_result *const *answers)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t t;
+
+	for (t = 0; t < sv->ntypes; t++) {
+		const struct probe_result *res = answers[t];
+		char type[16], rcode[16];
+		uint32_t ttl;
+		char *data;
+
+		type_text(sv->types[t], type, sizeof(type));
+		if (t > 0)
+			strbuf_adds(&sb, "; ");
+		strbuf_adds(&sb, type);
+		if (!result_answered(res)) {
+			strbuf_adds(&sb, " -");
+			continue;
+		}
+		if (result_rcode(res) != LDNS_RCODE_NOERROR) {
+			strbuf_addf(&sb, " %s", knowledge_rcode_str(
+			    result_rcode(res), rcode, sizeof(rcode)));
+			continue;
+		}
+		data = dnsmsg_answer_text(res->pkt, sv->qname, sv->types[t]);
+		if (data == NULL) {
+			char *target = dnsmsg_cname_target(res->pkt, sv->qname);
+
+			if (target != NULL)
+				strbuf_addf(&sb, " CNAME %s", target);
+			else
+				strbuf_adds(&sb, " NODATA");
+			free(target);
+			continue;
+		}
+		strbuf_addf(&sb, " %s", data);
+		if (dnsmsg_answer_ttl(res->pkt, sv->qname, sv->types[t], &ttl))
+			strbuf_addf(&sb, " (TTL %lu)", (unsigned long)ttl);
+		free(data);
+	}
+	return strbuf_detach(&sb);
+}
+
+static bool
+any_ad(const struct survey *sv, struct probe_result *const *answers)
+{
+	size_t t;
+
+	for (t = 0; t < sv->ntypes; t++)
+		if (result_answered(answers[t]) && ldns_pkt_ad(answers[t]->pkt))
+			return true;
+	return false;
+}
+
+static void
+report_dead(struct step_result *s, const struct survey_resolver *r,
+    const struct resolver_view *v, bool others_alive, unsigned timeout_ms)
+{
+	const struct probe_result *shown = v->first_failure != NULL ?
+	    v->first_failure : r->soa_udp;
+	struct finding *f = step_add_finding(s, v->silent ?
+	    FINDING_RESOLVER_TIMEOUT : FINDING_RESOLVER_UNREACHABLE);
+	char *why = result_failure_text(shown, timeout_ms);
+	char addr[PROBE_SERVER_STRLEN];
+
+	finding_from_probe(f, shown);
+	finding_set_server(f, r->text);
+	if (v->silent)
+		finding_set_message(f, N_("%1$s does not answer, over UDP or "
+		    "TCP: %2$s."), r->text, why, NULL);
+	else
+		finding_set_message(f, N_("%1$s cannot be reached: %2$s."),
+		    r->text, why, NULL);
+	if (others_alive)
+		finding_set_severity(f, SEVERITY_WARNING);
+	server_address(r->text, addr, sizeof(addr));
+	finding_set_fact(f, FACT_ADDRESS, addr);
+	free(why);
+}
+
+/* The worst answer of a live resolver, with the finding it makes. */
+static void
+report_alive(struct step_result *s, const struct survey *sv,
+    const struct survey_resolver *r, unsigned timeout_ms)
+{
+	enum resolver_state worst = RS_OK;
+	const struct probe_result *shown = NULL;
+	char type[16], ms[32], addr[PROBE_SERVER_STRLEN], ttl[16];
+	struct finding *f;
+	size_t t;
+
+	for (t = 0; t < sv->ntypes; t++) {
+		enum resolver_state st = answer_state(r->answer[t]);
+
+		if (st < worst || shown == NULL) {
+			if (st < worst)
+				worst = st;
+			shown = r->answer[t];
+		}
+	}
+	if (worst == RS_PENDING)
+		return;
+	for (t = 0; t < sv->ntypes; t++)
+		if (answer_state(r->answer[t]) == worst) {
+			shown = r->answer[t];
+			break;
+		}
+	type_text(shown != NULL ? (int)shown->spec.type : (int)sv->types[0], type,
+	    sizeof(type));
+	server_address(r->text, addr, sizeof(addr));
+	switch (worst) {
+	case RS_REFUSED:
+		f = step_add_finding(s, FINDING_RESOLVER_REFUSED);
+		finding_from_probe(f, shown);
+		finding_set_message(f, N_("%1$s refuses to answer %2$s %3$s "
+		    "(REFUSED): it does not serve this client."), r->text,
+		    sv->name, type, NULL);
+		break;
+	case RS_NO_RECURSION:
+		f = step_add_finding(s, FINDING_RESOLVER_NO_RECURSION);
+		finding_from_probe(f, shown);
+		finding_set_message(f, N_("%1$s answers %2$s %3$s without "
+		    "recursion (no RA flag): it does not resolve names for this "
+		    "client."), r->text, sv->name, type, NULL);
+		break;
+	case RS_SERVFAIL: {
+		char rcode[16];
+
+		f = step_add_finding(s, FINDING_RESOLVER_SERVFAIL);
+		finding_from_probe(f, shown);
+		finding_set_message(f, N_("%1$s answered %2$s for %3$s %4$s."),
+		    r->text, knowledge_rcode_str(result_rcode(shown), rcode,
+		    sizeof(rcode)), sv->name, type, NULL);
+		break;
+	}
+	case RS_NO_ANSWER: {
+		char *why = result_failure_text(shown, timeout_ms);
+
+		f = step_add_finding(s, FINDING_RESOLVER_NO_ANSWER);
+		finding_from_probe(f, shown);
+		finding_set_server(f, r->text);
+		finding_set_message(f, N_("%1$s is up (it answers . SOA), but "
+		    "gave no answer for %2$s %3$s: %4$s. It cannot resolve the "
+		    "name in time."), r->text, sv->name, type, why, NULL);
+		free(why);
+		break;
+	}
+	case RS_NXDOMAIN: {
+		char zone[LDNS_MAX_DOMAINLEN + 2];
+		uint32_t neg;
+
+		f = step_add_finding(s, FINDING_RESOLVER_NXDOMAIN);
+		finding_from_probe(f, shown);
+		if (dnsmsg_negative_soa(shown->pkt, zone, sizeof(zone), &neg)) {
+			snprintf(ttl, sizeof(ttl), "%lu", (unsigned long)neg);
+			finding_set_fact(f, FACT_SECONDS, ttl);
+			finding_set_message(f, N_("%1$s says %2$s does not exist "
+			    "(NXDOMAIN, from zone %3$s; it may keep that answer "
+			    "for %4$s s)."), r->text, sv->name, zone, ttl, NULL);
+		} else {
+			finding_set_message(f, N_("%1$s says %2$s does not exist "
+			    "(NXDOMAIN)."), r->text, sv->name, NULL);
+		}
+		break;
+	}
+	default: {
+		char *summary = answers_summary(sv, r->answer);
+
+		f = step_add_finding(s, FINDING_RESOLVER_ANSWERS);
+		finding_from_probe(f, shown);
+		snprintf(ms, sizeof(ms), "%ld", shown != NULL &&
+		    shown->rtt_ms >= 0 ? (long)(shown->rtt_ms + 0.5) : 0L);
+		if (any_ad(sv, r->answer))
+			finding_set_message(f, N_("%1$s answers in %2$s ms, "
+			    "validated (AD): %3$s."), r->text, ms, summary, NULL);
+		else
+			finding_set_message(f, N_("%1$s answers in %2$s ms, not "
+			    "validated (no AD flag): %3$s."), r->text, ms,
+			    summary, NULL);
+		finding_set_fact(f, FACT_RESOLVER, addr);
+		free(summary);
+		break;
+	}
+	}
+	finding_set_server(f, r->text);
+	finding_set_fact(f, FACT_ADDRESS, addr);
+	if (r->stub != SYSCONF_STUB_NONE && r->origin == SURVEY_FROM_RESOLV_CONF)
+		finding_set_fact(f, FACT_FILE, NULL);
+	/* Large answers (DNSSEC, many records) need TCP. */
+	if (result_answered(r->soa_udp) && r->soa_tcp != NULL &&
+	    !result_answered(r->soa_tcp)) {
+		char *why = result_failure_text(r->soa_tcp, timeout_ms);
+
+		f = step_add_finding(s, FINDING_RESOLVER_NO_TCP);
+		finding_from_probe(f, r->soa_tcp);
+		finding_set_message(f, N_("%1$s answers over UDP but not over "
+		    "TCP (%2$s): answers too large for UDP will fail."),
+		    r->text, why, NULL);
+		free(why);
+	}
+}
+
+/* glibc's cost of the dead resolvers ahead of a live one. */
+static void
+report_failover(struct step_result *s, const struct step_input *in,
+    const bool *alive, size_t nalive)
+{
+	const struct sysconf_resolv *rc = in->resolv;
+	const struct survey *sv = in->sv;
+	struct sysconf_failover fo;
+	char secs[32], worst[32], timeout[16], attempts[16];
+	const char *dead = NULL, *live = NULL;
+	char live_addr[PROBE_SERVER_STRLEN];
+	struct finding *f;
+	size_t i;
+
+	sysconf_failover(rc, alive, nalive, &fo);
+	if (!fo.any_alive || fo.penalty_worst_ms == 0)
+		return;
+	for (i = 0; i < sv->nresolvers; i++) {
+		const struct survey_resolver *r = &sv->resolvers[i];
+
+		if (r->origin != SURVEY_FROM_RESOLV_CONF || !r->used ||
+		    r->ns_index < 0 || (size_t)r->ns_index >= nalive)
+			continue;
+		if (!alive[r->ns_index] && dead == NULL)
+			dead = r->text;
+		if (alive[r->ns_index] && live == NULL)
+			live = r->text;
+	}
+	if (dead == NULL || live == NULL)
+		return;
+	seconds_text(fo.penalty_ms, secs, sizeof(secs));
+	seconds_text(fo.penalty_worst_ms, worst, sizeof(worst));
+	snprintf(timeout, sizeof(timeout), "%u", rc->timeout_s);
+	snprintf(attempts, sizeof(attempts), "%u", rc->attempts);
+	server_address(live, live_addr, sizeof(live_addr));
+	f = step_add_finding(s, FINDING_FAILOVER_PENALTY);
+	if (rc->rotate)
+		finding_set_message(f, N_("With 'rotate', lookups that start at "
+		    "a dead resolver wait %1$s s on average (%2$s s at worst) "
+		    "before %3$s answers (options timeout:%4$s attempts:%5$s)."),
+		    secs, worst, live, timeout, attempts, NULL);
+	else
+		finding_set_message(f, N_("Every lookup first waits about %1$s s "
+		    "for the dead resolver %2$s before %3$s answers (options "
+		    "timeout:%4$s attempts:%5$s)."), secs, dead, live, timeout,
+		    attempts, NULL);
+	finding_set_server(f, dead);
+	finding_set_fact(f, FACT_SECONDS, secs);
+	finding_set_fact(f, FACT_RESOLVER, live_addr);
+}
+
+void
+step_resolvers_analyze(const struct step_input *in, struct triage *t)
+{
+	const struct survey *sv = in->sv;
+	struct step_result *s = triage_step(t, STEP_RESOLVERS);
+	struct resolver_view views[SURVEY_MAX_RESOLVERS];
+	bool alive[SYSCONF_MAX_NAMESERVERS];
+	bool any_alive = false, pending = false;
+	size_t i, nalive = 0;
+
+	step_reset(s);
+	if (sv->nresolvers == 0) {
+		step_skip(s, N_("no resolver to check: resolv.conf lists none "
+		    "and no -r was given"), NULL);
+		return;
+	}
+	for (i = 0; i < sv->nresolvers; i++) {
+		resolver_view(sv, &sv->resolvers[i], &views[i]);
+		any_alive |= views[i].alive;
+		pending |= views[i].pending;
+	}
+	memset(alive, 0, sizeof(alive));
+	for (i = 0; i < sv->nresolvers; i++) {
+		const struct survey_resolver *r = &sv->resolvers[i];
+		const struct resolver_view *v = &views[i];
+
+		if (r->origin == SURVEY_FROM_RESOLV_CONF && r->ns_index >= 0 &&
+		    (size_t)r->ns_index < SYSCONF_MAX_NAMESERVERS) {
+			/* glibc moves on at once from an error; only a
+			 * silent server makes it wait. */
+			alive[r->ns_index] = !v->silent;
+			if ((size_t)r->ns_index + 1 > nalive)
+				nalive = (size_t)r->ns_index + 1;
+		}
+		if (v->pending && !v->alive)
+			continue;
+		if (!v->alive)
+			report_dead(s, r, v, any_alive, in->timeout_ms);
+		else
+			report_alive(s, sv, r, in->timeout_ms);
+	}
+	if (!pending && in->resolv != NULL && nalive > 0)
+		report_failover(s, in, alive, nalive);
+	step_conclude(s, in->final && !pending);
+}

@@ -1,0 +1,539 @@
+/* step_scope.c - is it DNS at all? What applications on this host get for
+ * the name (nsswitch order: hosts file, then DNS through resolv.conf's
+ * resolvers, as glibc does it), whether a hosts-file entry overrides DNS,
+ * whether the local stub resolver answers, and whether the service
+ * accepts connections by address. */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dnstriage/dnsmsg.h"
+#include "dnstriage/i18n.h"
+#include "dnstriage/textfmt.h"
+#include "step_util.h"
+
+#define MAX_ADDRS 64
+
+/* A set of addresses as text, sorted, for comparing and showing. */
+struct addr_set {
+	char *a[MAX_ADDRS];
+	size_t n;
+};
+
+static void
+addr_set_add(struct addr_set *s, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->a[i], text) == 0)
+			return;
+	if (s->n < MAX_ADDRS)
+		s->a[s->n++] = xstrdup(text);
+}
+
+static void
+addr_set_free(struct addr_set *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->a[i]);
+	s->n = 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+addr_set_join(struct addr_set *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	qsort(s->a, s->n, sizeof(s->a[0]), cmp_str);
+	for (i = 0; i < s->n; i++) {
+		if (i > 0)
+			strbuf_adds(&sb, ", ");
+		strbuf_adds(&sb, s->a[i]);
+	}
+	return strbuf_detach(&sb);
+}
+
+static bool
+addr_set_equal(struct addr_set *a, struct addr_set *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	qsort(a->a, a->n, sizeof(a->a[0]), cmp_str);
+	qsort(b->a, b->n, sizeof(b->a[0]), cmp_str);
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->a[i], b->a[i]) != 0)
+			return false;
+	return true;
+}
+
+static bool
+is_v6(const char *text)
+{
+	return strchr(text, ':') != NULL;
+}
+
+/* Only the addresses of one family of s (for comparing like with like). */
+static void
+addr_set_family(const struct addr_set *s, bool v6, struct addr_set *out)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (is_v6(s->a[i]) == v6)
+			addr_set_add(out, s->a[i]);
+}
+
+/* The A and AAAA of qname in pkt, through the CNAMEs of the answer. */
+static void
+answer_addresses(const struct survey *sv, const ldns_pkt *pkt,
+    struct addr_set *out)
+{
+	const ldns_rdf *owner = sv->qname;
+	ldns_rr_list *answer = pkt != NULL ? ldns_pkt_answer(pkt) : NULL;
+	size_t hop, i;
+
+	for (hop = 0; answer != NULL && owner != NULL && hop < 8; hop++) {
+		const ldns_rdf *next = NULL;
+
+		for (i = 0; i < ldns_rr_list_rr_count(answer); i++) {
+			const ldns_rr *rr = ldns_rr_list_rr(answer, i);
+			ldns_rr_type ty = ldns_rr_get_type(rr);
+			char *s;
+
+			if (ldns_dname_compare(ldns_rr_owner(rr), owner) != 0 ||
+			    ldns_rr_rd_count(rr) < 1)
+				continue;
+			if (ty == LDNS_RR_TYPE_CNAME)
+				next = ldns_rr_rdf(rr, 0);
+			if (ty != LDNS_RR_TYPE_A && ty != LDNS_RR_TYPE_AAAA)
+				continue;
+			if ((s = ldns_rdf2str(ldns_rr_rdf(rr, 0))) != NULL)
+				addr_set_add(out, s);
+			free(s);
+		}
+		owner = next;
+	}
+}
+
+/* --- the application's view --------------------------------------------- */
+
+enum app_status {
+	APP_SUCCESS = SYSCONF_NSS_SUCCESS,
+	APP_NOTFOUND = SYSCONF_NSS_NOTFOUND,
+	APP_UNAVAIL = SYSCONF_NSS_UNAVAIL,
+	APP_TRYAGAIN = SYSCONF_NSS_TRYAGAIN,
+};
+
+enum app_source { APP_FROM_NONE, APP_FROM_FILES, APP_FROM_DNS };
+
+struct app_view {
+	enum app_status status;
+	enum app_source source;
+	struct addr_set addrs;
+	const struct survey_resolver *resolver;	/* the one that answered */
+	unsigned hosts_line;
+	bool pending;
+	bool unemulated;		/* a source we cannot imitate was hit */
+	char unemulated_name[SYSCONF_NSS_NAME_MAX];
+	bool dns_nxdomain;
+};
+
+static enum app_status
+app_files(const struct step_input *in, struct app_view *v)
+{
+	const struct sysconf_hosts_entry *found[MAX_ADDRS];
+	char buf[INET6_ADDRSTRLEN];
+	size_t n, i;
+
+	if (in->hosts == NULL)
+		return APP_NOTFOUND;
+	n = sysconf_hosts_lookup(in->hosts, in->sv->name, found, MAX_ADDRS);
+	if (n == 0)
+		return APP_NOTFOUND;
+	for (i = 0; i < n && i < MAX_ADDRS; i++) {
+		if (inet_ntop(found[i]->family, &found[i]->addr, buf,
+		    sizeof(buf)) != NULL)
+			addr_set_add(&v->addrs, buf);
+		if (i == 0)
+			v->hosts_line = found[i]->line;
+	}
+	v->source = APP_FROM_FILES;
+	return APP_SUCCESS;
+}
+
+/* glibc's stub: the resolvers in order; a silent one or an error RCODE
+ * sends it to the next; NOERROR or NXDOMAIN is the answer. */
+static enum app_status
+app_dns(const struct step_input *in, struct app_view *v)
+{
+	const struct survey *sv = in->sv;
+	enum app_status st = APP_UNAVAIL;
+	size_t i, t;
+
+	for (i = 0; i < sv->nresolvers; i++) {
+		const struct survey_resolver *r = &sv->resolvers[i];
+		bool nx = false, final = false;
+
+		if (r->origin == SURVEY_FROM_RESOLV_CONF && !r->used)
+			continue;
+		for (t = 0; t < sv->ntypes; t++) {
+			const struct probe_result *res = r->answer[t];
+			int rc = result_rcode(res);
+
+			if (res == NULL) {
+				v->pending = true;
+				return APP_TRYAGAIN;
+			}
+			if (rc == LDNS_RCODE_NOERROR) {
+				final = true;
+				answer_addresses(sv, res->pkt, &v->addrs);
+			} else if (rc == LDNS_RCODE_NXDOMAIN) {
+				final = true;
+				nx = true;
+			}
+		}
+		if (!final) {
+			st = APP_TRYAGAIN;
+			continue;
+		}
+		v->resolver = r;
+		v->source = APP_FROM_DNS;
+		v->dns_nxdomain = nx && v->addrs.n == 0;
+		return v->addrs.n > 0 ? APP_SUCCESS : APP_NOTFOUND;
+	}
+	return st;
+}
+
+static void
+app_resolve(const struct step_input *in, struct app_view *v)
+{
+	const struct sysconf_nsswitch *nss = in->nss;
+	size_t i;
+
+	memset(v, 0, sizeof(*v));
+	v->status = APP_NOTFOUND;
+	if (nss == NULL)
+		return;
+	for (i = 0; i < nss->nsrc; i++) {
+		const struct sysconf_nss_source *src = &nss->src[i];
+		enum app_status st;
+
+		if (strcmp(src->name, "files") == 0) {
+			st = app_files(in, v);
+		} else if (strcmp(src->name, "dns") == 0) {
+			st = app_dns(in, v);
+			if (v->pending)
+				return;
+		} else {
+			/* mdns, myhostname, resolve, ...: not imitated. */
+			if (!v->unemulated)
+				snprintf(v->unemulated_name,
+				    sizeof(v->unemulated_name), "%s", src->name);
+			v->unemulated = true;
+			st = APP_UNAVAIL;
+		}
+		v->status = st;
+		if (src->on[st] == SYSCONF_NSS_RETURN)
+			return;
+		if (st != APP_SUCCESS) {
+			addr_set_free(&v->addrs);
+			v->source = APP_FROM_NONE;
+		}
+	}
+}
+
+static void
+report_app(struct step_result *s, const struct step_input *in,
+    struct app_view *v)
+{
+	const char *name = in->sv->name;
+	struct finding *f;
+	char *addrs;
+
+	if (in->nss != NULL && in->nss->broken) {
+		f = step_add_finding(s, FINDING_NAME_FAILS);
+		finding_set_message(f, N_("Applications cannot resolve %1$s: "
+		    "%2$s has a syntax error, and glibc then fails every host "
+		    "lookup."), name, in->nss->path, NULL);
+		return;
+	}
+	if (v->status == APP_SUCCESS) {
+		addrs = addr_set_join(&v->addrs);
+		f = step_add_finding(s, FINDING_NAME_RESOLVES);
+		if (v->source == APP_FROM_FILES) {
+			char line[16];
+
+			snprintf(line, sizeof(line), "%u", v->hosts_line);
+			finding_set_message(f, N_("Applications get %1$s for %2$s "
+			    "from the hosts file %3$s (line %4$s), before DNS is "
+			    "asked."), addrs, name, in->hosts->path, line, NULL);
+			finding_set_fact(f, FACT_FILE, in->hosts->path);
+		} else {
+			finding_set_message(f, N_("Applications get %1$s for %2$s "
+			    "from DNS, through %3$s."), addrs, name,
+			    v->resolver->text, NULL);
+			finding_set_server(f, v->resolver->text);
+		}
+		free(addrs);
+		return;
+	}
+	f = step_add_finding(s, FINDING_NAME_FAILS);
+	if (v->source == APP_FROM_DNS && v->dns_nxdomain)
+		finding_set_message(f, N_("Applications cannot resolve %1$s: "
+		    "%2$s answers that it does not exist (NXDOMAIN)."), name,
+		    v->resolver->text, NULL);
+	else if (v->source == APP_FROM_DNS)
+		finding_set_message(f, N_("Applications cannot resolve %1$s: "
+		    "%2$s answers, but with no address for it."), name,
+		    v->resolver->text, NULL);
+	else if (v->status == APP_TRYAGAIN || v->status == APP_UNAVAIL)
+		finding_set_message(f, N_("Applications cannot resolve %1$s: no "
+		    "configured resolver gives an answer (glibc's \"Temporary "
+		    "failure in name resolution\")."), name, NULL);
+	else
+		finding_set_message(f, N_("Applications cannot resolve %1$s: no "
+		    "source in the hosts: line of nsswitch.conf knows it."),
+		    name, NULL);
+	if (v->unemulated) {
+		f = step_add_finding(s, FINDING_NAME_FAILS);
+		finding_set_severity(f, SEVERITY_INFO);
+		finding_set_message(f, N_("The hosts: line also names the source "
+		    "'%1$s', which this program does not imitate; applications "
+		    "may get an answer from it."), v->unemulated_name, NULL);
+	}
+}
+
+/* --- hosts file against DNS --------------------------------------------- */
+
+/* What DNS says the addresses are: the authoritative servers' answers if
+ * any gave one, else the first resolver that answered. */
+static bool
+dns_addresses(const struct step_input *in, struct addr_set *out)
+{
+	const struct survey *sv = in->sv;
+	bool known = false;
+	size_t i, t;
+
+	for (i = 0; i < sv->nauth; i++)
+		for (t = 0; t < sv->ntypes; t++) {
+			const struct probe_result *res = sv->auth[i].answer[t];
+
+			if (result_rcode(res) == LDNS_RCODE_NOERROR &&
+			    ldns_pkt_aa(res->pkt)) {
+				answer_addresses(sv, res->pkt, out);
+				known = true;
+			}
+		}
+	if (known && out->n > 0)
+		return true;
+	for (i = 0; i < sv->nresolvers; i++) {
+		for (t = 0; t < sv->ntypes; t++) {
+			const struct probe_result *res =
+			    sv->resolvers[i].answer[t];
+
+			if (result_rcode(res) == LDNS_RCODE_NOERROR) {
+				answer_addresses(sv, res->pkt, out);
+				known = true;
+			}
+		}
+		if (known)
+			break;
+	}
+	return known && out->n > 0;
+}
+
+static bool
+files_before_dns(const struct sysconf_nsswitch *nss)
+{
+	int files = nss != NULL ? sysconf_nss_find(nss, "files") : -1;
+	int dns = nss != NULL ? sysconf_nss_find(nss, "dns") : -1;
+
+	return files >= 0 && (dns < 0 || files < dns);
+}
+
+static void
+report_override(struct step_result *s, const struct step_input *in,
+    const struct app_view *v)
+{
+	struct addr_set dns = { { 0 }, 0 };
+	struct finding *f;
+	bool fam;
+
+	if (v->source != APP_FROM_FILES || !files_before_dns(in->nss) ||
+	    !dns_addresses(in, &dns)) {
+		addr_set_free(&dns);
+		return;
+	}
+	/* Compare like with like: a hosts file may only have IPv4. */
+	for (fam = false; ; fam = true) {
+		struct addr_set h = { { 0 }, 0 }, d = { { 0 }, 0 };
+
+		addr_set_family(&v->addrs, fam, &h);
+		addr_set_family(&dns, fam, &d);
+		if (h.n > 0 && d.n > 0 && !addr_set_equal(&h, &d)) {
+			char *hs = addr_set_join(&h), *ds = addr_set_join(&d);
+			char line[16];
+
+			snprintf(line, sizeof(line), "%u", v->hosts_line);
+			f = step_add_finding(s, FINDING_HOSTS_OVERRIDE);
+			finding_set_message(f, N_("%1$s (line %2$s) maps %3$s to "
+			    "%4$s, but DNS answers %5$s: applications on this "
+			    "host use the hosts-file address."), in->hosts->path,
+			    line, in->sv->name, hs, ds, NULL);
+			finding_set_fact(f, FACT_FILE, in->hosts->path);
+			finding_set_fact(f, FACT_ADDRESS, hs);
+			finding_set_fact(f, FACT_EXPECTED, ds);
+			free(hs);
+			free(ds);
+		}
+		addr_set_free(&h);
+		addr_set_free(&d);
+		if (fam)
+			break;
+	}
+	addr_set_free(&dns);
+}
+
+/* --- the local stub ----------------------------------------------------- */
+
+static void
+report_stub(struct step_result *s, const struct step_input *in)
+{
+	const struct survey *sv = in->sv;
+	size_t i, k;
+
+	for (i = 0; i < sv->nresolvers; i++) {
+		const struct survey_resolver *r = &sv->resolvers[i];
+		const struct probe_result *res[2 + SURVEY_MAX_TYPES];
+		const struct probe_result *fail = NULL;
+		bool alive = false, pending = false;
+		struct finding *f;
+		char *why;
+		size_t n = 0;
+
+		if (r->origin != SURVEY_FROM_RESOLV_CONF ||
+		    (r->stub != SYSCONF_STUB_RESOLVED &&
+		    r->stub != SYSCONF_STUB_RESOLVED_PROXY))
+			continue;
+		res[n++] = r->soa_udp;
+		res[n++] = r->soa_tcp;
+		for (k = 0; k < sv->ntypes; k++)
+			res[n++] = r->answer[k];
+		for (k = 0; k < n; k++) {
+			if (res[k] == NULL)
+				pending = true;
+			else if (res[k]->outcome == PROBE_ANSWER)
+				alive = true;
+			else if (fail == NULL)
+				fail = res[k];
+		}
+		if (alive || pending || fail == NULL)
+			continue;
+		why = result_failure_text(fail, in->timeout_ms);
+		f = step_add_finding(s, FINDING_STUB_TIMEOUT);
+		finding_from_probe(f, fail);
+		finding_set_server(f, r->text);
+		finding_set_message(f, N_("resolv.conf points at %1$s, %2$s, and "
+		    "it does not answer: %3$s."), r->text,
+		    sysconf_stub_label(r->stub), why, NULL);
+		free(why);
+	}
+}
+
+/* --- the service by address --------------------------------------------- */
+
+static void
+report_service(struct step_result *s, const struct step_input *in,
+    const struct app_view *v, bool *pending)
+{
+	const struct survey *sv = in->sv;
+	char port[8];
+	size_t i, connected = 0;
+
+	if (in->service_port == 0)
+		return;
+	snprintf(port, sizeof(port), "%u", in->service_port);
+	for (i = 0; i < sv->ntcp; i++) {
+		if (sv->tcp[i].result == NULL)
+			*pending = true;
+		else if (sv->tcp[i].result->outcome == TCPCHECK_CONNECTED)
+			connected++;
+	}
+	for (i = 0; i < sv->ntcp; i++) {
+		const struct survey_tcp *tc = &sv->tcp[i];
+		const struct tcpcheck_result *r = tc->result;
+		char addr[PROBE_SERVER_STRLEN], ms[32];
+		const char *role;
+		struct finding *f;
+		size_t k;
+
+		if (r == NULL)
+			continue;
+		server_address(tc->text, addr, sizeof(addr));
+		role = NA_("another address DNS gives for the name");
+		for (k = 0; k < v->addrs.n; k++)
+			if (strcmp(v->addrs.a[k], addr) == 0)
+				role = NA_("an address applications get");
+		if (tc->expected)
+			role = NA_("the expected address (--expect-ip)");
+		snprintf(ms, sizeof(ms), "%ld", (long)(r->elapsed_ms + 0.5));
+		if (r->outcome == TCPCHECK_CONNECTED) {
+			f = step_add_finding(s, FINDING_SERVICE_REACHABLE);
+			finding_set_message(f, N_("%1$s, %2$s, accepts TCP "
+			    "connections on port %3$s (%4$s ms)."), addr, role,
+			    port, ms, NULL);
+		} else {
+			char *why = message_arg_msgid(
+			    tcpcheck_outcome_msgid(r->outcome));
+
+			f = step_add_finding(s, FINDING_SERVICE_UNREACHABLE);
+			finding_set_message(f, N_("%1$s, %2$s, does not accept TCP "
+			    "connections on port %3$s: %4$s."), addr, role, port,
+			    why, NULL);
+			free(why);
+			/* Another address works: degraded, not down. */
+			if (connected > 0)
+				finding_set_severity(f, SEVERITY_WARNING);
+		}
+		finding_set_server(f, tc->text);
+		finding_set_reproduce(f, r->reproduce);
+		finding_set_rtt(f, (long)(r->elapsed_ms + 0.5));
+		finding_set_fact(f, FACT_ADDRESS, addr);
+		finding_set_fact(f, FACT_PORT, port);
+	}
+}
+
+void
+step_scope_analyze(const struct step_input *in, struct triage *t)
+{
+	struct step_result *s = triage_step(t, STEP_SCOPE);
+	struct app_view v;
+	bool pending = false;
+
+	step_reset(s);
+	app_resolve(in, &v);
+	pending = v.pending;
+	if (!v.pending) {
+		report_app(s, in, &v);
+		report_override(s, in, &v);
+	}
+	report_stub(s, in);
+	report_service(s, in, &v, &pending);
+	addr_set_free(&v.addrs);
+	step_conclude(s, in->final && !pending);
+}

@@ -1,0 +1,104 @@
+/* step_util.c - helpers the step analyses share. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dnstriage/dnsmsg.h"
+#include "dnstriage/i18n.h"
+#include "dnstriage/textfmt.h"
+#include "step_util.h"
+
+void
+finding_from_probe(struct finding *f, const struct probe_result *res)
+{
+	if (res == NULL)
+		return;
+	finding_set_server(f, res->server);
+	finding_set_reproduce(f, res->reproduce);
+	if (res->pkt != NULL) {
+		uint16_t ede[DNSMSG_MAX_EDE];
+		char flags[DNSMSG_FLAGS_STRLEN];
+		size_t i, n;
+		char *text;
+
+		finding_set_rcode(f, dnsmsg_rcode(res->pkt));
+		n = dnsmsg_ede(res->pkt, ede, DNSMSG_MAX_EDE);
+		for (i = 0; i < n && i < DNSMSG_MAX_EDE; i++)
+			finding_add_ede(f, ede[i]);
+		dnsmsg_flags(res->pkt, flags, sizeof(flags));
+		finding_set_flags(f, flags);
+		text = dnsmsg_render(res->pkt);
+		finding_set_evidence(f, text);
+		free(text);
+	}
+	if (res->rtt_ms >= 0)
+		finding_set_rtt(f, (long)(res->rtt_ms + 0.5));
+}
+
+bool
+result_answered(const struct probe_result *res)
+{
+	return res != NULL && res->outcome == PROBE_ANSWER && res->pkt != NULL;
+}
+
+bool
+result_silent(const struct probe_result *res)
+{
+	return res != NULL && (res->outcome == PROBE_TIMEOUT ||
+	    res->outcome == PROBE_REFUSED_PORT ||
+	    res->outcome == PROBE_NET_UNREACHABLE);
+}
+
+int
+result_rcode(const struct probe_result *res)
+{
+	return result_answered(res) ? dnsmsg_rcode(res->pkt) : -1;
+}
+
+char *
+result_failure_text(const struct probe_result *res, unsigned timeout_ms)
+{
+	(void)timeout_ms;
+	if (res == NULL)
+		return message_arg_msgid(N_("not asked"));
+	return message_arg_msgid(probe_outcome_msgid(res->outcome));
+}
+
+void
+server_address(const char *server, char *buf, size_t len)
+{
+	const char *hash;
+	size_t n;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	if (server == NULL)
+		return;
+	hash = strrchr(server, '#');
+	n = hash != NULL ? (size_t)(hash - server) : strlen(server);
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, server, n);
+	buf[n] = '\0';
+}
+
+void
+type_text(int type, char *buf, size_t len)
+{
+	char *s = ldns_rr_type2str((ldns_rr_type)type);
+
+	snprintf(buf, len, "%s", s != NULL ? s : "?");
+	free(s);
+}
+
+void
+step_conclude(struct step_result *s, bool final)
+{
+	if (!final)
+		s->status = STEP_RUNNING;
+	else
+		step_finish(s);
+}

@@ -1,0 +1,36 @@
+/* step_util.h - what the step analyses share: copying a probe's evidence
+ * into a finding, and telling what kind of answer a result is. */
+#ifndef DNSTRIAGE_STEP_UTIL_H
+#define DNSTRIAGE_STEP_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dnstriage/finding.h"
+#include "dnstriage/probe.h"
+#include "dnstriage/steps.h"
+
+/* Server, RCODE, EDE, RTT, flags, reproduce and evidence of res. */
+void finding_from_probe(struct finding *f, const struct probe_result *res);
+
+/* res is a DNS answer (parsed message). */
+bool result_answered(const struct probe_result *res);
+/* res got no answer at all: timeout or refused port or unreachable. */
+bool result_silent(const struct probe_result *res);
+/* The RCODE of an answer, -1 without one. */
+int result_rcode(const struct probe_result *res);
+/* What went wrong with a result that is no answer ("no answer within the
+ * timeout", "port unreachable: ..."), as a message argument that is
+ * translated when rendered (MESSAGE_ARG_MSGID). free() it. */
+char *result_failure_text(const struct probe_result *res, unsigned timeout_ms);
+
+/* "127.0.3.1" from "127.0.3.1#53". */
+void server_address(const char *server, char *buf, size_t len);
+/* An RR type as text ("A"). */
+void type_text(int type, char *buf, size_t len);
+
+/* A step's status once its analysis ran: RUNNING while probes are out,
+ * else what its findings give. */
+void step_conclude(struct step_result *s, bool final);
+
+#endif
