@@ -422,6 +422,8 @@
 /* X(ID, title): a few words for lists and the help screen. */
 #define FINDING_TITLE_TABLE(X)						\
 	X(NAME_RESOLVES, N_("The name resolves"))			\
+	X(TARGET_ADDRESS, N_("The target is an address"))		\
+	X(SYSTEM_LOOKUP, N_("What getaddrinfo() returns"))		\
 	X(NAME_FAILS, N_("The name does not resolve"))			\
 	X(SERVICE_REACHABLE, N_("Service reachable by address"))	\
 	X(SERVICE_UNREACHABLE, N_("Service unreachable by address"))	\

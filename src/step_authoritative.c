@@ -669,6 +669,11 @@ step_authoritative_analyze(const struct step_input *in, struct triage *t)
 	size_t i;
 
 	step_reset(s);
+	if (sv->address_target) {
+		step_skip(s, N_("the target is an address: there is no name to "
+		    "look up"), NULL);
+		return;
+	}
 	if (sv->zone == NULL) {
 		if (sv->walk_done)
 			report_walk_failure(s, sv);

@@ -32,6 +32,11 @@ step_dnssec_analyze(const struct step_input *in, struct triage *t)
 	size_t i, k;
 
 	step_reset(s);
+	if (sv->address_target) {
+		step_skip(s, N_("the target is an address: there is no name to "
+		    "look up"), NULL);
+		return;
+	}
 	for (i = 0; i < sv->nresolvers; i++) {
 		const struct survey_resolver *r = &sv->resolvers[i];
 

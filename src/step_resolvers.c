@@ -58,7 +58,7 @@ resolver_results(const struct survey *sv, const struct survey_resolver *r,
 
 	out[n++] = r->soa_udp;
 	out[n++] = r->soa_tcp;
-	for (t = 0; t < sv->ntypes; t++)
+	for (t = 0; !sv->address_target && t < sv->ntypes; t++)
 		out[n++] = r->answer[t];
 	return n;
 }
@@ -206,6 +206,20 @@ report_alive(struct step_result *s, const struct survey *sv,
 				worst = st;
 			shown = r->answer[t];
 		}
+	}
+	if (sv->address_target) {
+		/* No name to ask: ". SOA" shows it answers at all. */
+		shown = result_answered(r->soa_udp) ? r->soa_udp : r->soa_tcp;
+		f = step_add_finding(s, FINDING_RESOLVER_ANSWERS);
+		finding_from_probe(f, shown);
+		snprintf(ms, sizeof(ms), "%ld", shown != NULL &&
+		    shown->rtt_ms >= 0 ? (long)(shown->rtt_ms + 0.5) : 0L);
+		finding_set_message(f, N_("%1$s answers . SOA in %2$s ms."),
+		    r->text, ms, NULL);
+		server_address(r->text, addr, sizeof(addr));
+		finding_set_server(f, r->text);
+		finding_set_fact(f, FACT_RESOLVER, addr);
+		return;
 	}
 	if (worst == RS_PENDING)
 		return;

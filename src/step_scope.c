@@ -318,6 +318,66 @@ report_app(struct step_result *s, const struct step_input *in,
 	}
 }
 
+/* getaddrinfo() itself, when it ran: what applications really get wins
+ * over the imitation, which then only explains where it came from. */
+static bool
+report_system(struct step_result *s, const struct step_input *in,
+    struct app_view *v)
+{
+	const struct syslookup_result *r = in->sv->syslookup;
+	const char *name = in->sv->name;
+	struct addr_set real = { { 0 }, 0 };
+	struct finding *f;
+	char ms[32], *addrs, *mine;
+	size_t i;
+
+	if (r == NULL)
+		return false;
+	snprintf(ms, sizeof(ms), "%ld", (long)(r->elapsed_ms + 0.5));
+	if (!r->finished) {
+		f = step_add_finding(s, FINDING_SYSTEM_LOOKUP);
+		finding_set_message(f, N_("getaddrinfo() on this host had not "
+		    "returned for %1$s after %2$s ms: applications wait at least "
+		    "that long."), name, ms, NULL);
+		finding_set_reproduce(f, "getent ahosts");
+		return false;
+	}
+	for (i = 0; i < r->naddrs; i++)
+		addr_set_add(&real, r->addrs[i]);
+	addrs = addr_set_join(&real);
+	mine = addr_set_join(&v->addrs);
+	if (r->error != 0) {
+		f = step_add_finding(s, FINDING_NAME_FAILS);
+		finding_set_message(f, N_("Applications cannot resolve %1$s: "
+		    "getaddrinfo() on this host fails with %2$s (%3$s ms)."),
+		    name, syslookup_error_name(r->error), ms, NULL);
+	} else {
+		f = step_add_finding(s, FINDING_NAME_RESOLVES);
+		finding_set_message(f, N_("Applications get %1$s for %2$s: "
+		    "getaddrinfo() on this host returns it in %3$s ms."), addrs,
+		    name, ms, NULL);
+	}
+	finding_set_reproduce(f, NULL);
+	if ((r->error == 0) != (v->status == APP_SUCCESS) ||
+	    (r->error == 0 && !addr_set_equal(&real, &v->addrs))) {
+		f = step_add_finding(s, FINDING_SYSTEM_LOOKUP);
+		finding_set_message(f, N_("From the files this program expected "
+		    "%1$s; getaddrinfo() knows better: another source answers "
+		    "(nscd, systemd-resolved or a module of nsswitch.conf)."),
+		    v->status == APP_SUCCESS ? mine : "-", NULL);
+	}
+	/* From now on the addresses are what applications really get. */
+	if (r->error == 0) {
+		addr_set_free(&v->addrs);
+		for (i = 0; i < r->naddrs; i++)
+			addr_set_add(&v->addrs, r->addrs[i]);
+	}
+	free(addrs);
+	free(mine);
+	addr_set_free(&real);
+	return true;
+}
+
 /* --- hosts file against DNS --------------------------------------------- */
 
 /* What DNS says the addresses are: the authoritative servers' answers if
@@ -432,7 +492,7 @@ report_stub(struct step_result *s, const struct step_input *in)
 			continue;
 		res[n++] = r->soa_udp;
 		res[n++] = r->soa_tcp;
-		for (k = 0; k < sv->ntypes; k++)
+		for (k = 0; !sv->address_target && k < sv->ntypes; k++)
 			res[n++] = r->answer[k];
 		for (k = 0; k < n; k++) {
 			if (res[k] == NULL)
@@ -463,16 +523,25 @@ report_service(struct step_result *s, const struct step_input *in,
 {
 	const struct survey *sv = in->sv;
 	char port[8];
-	size_t i, connected = 0;
+	size_t i, k, connected = 0, app_connected = 0;
 
 	if (in->service_port == 0)
 		return;
 	snprintf(port, sizeof(port), "%u", in->service_port);
 	for (i = 0; i < sv->ntcp; i++) {
-		if (sv->tcp[i].result == NULL)
+		char addr[PROBE_SERVER_STRLEN];
+
+		if (sv->tcp[i].result == NULL) {
 			*pending = true;
-		else if (sv->tcp[i].result->outcome == TCPCHECK_CONNECTED)
-			connected++;
+			continue;
+		}
+		if (sv->tcp[i].result->outcome != TCPCHECK_CONNECTED)
+			continue;
+		connected++;
+		server_address(sv->tcp[i].text, addr, sizeof(addr));
+		for (k = 0; k < v->addrs.n; k++)
+			if (strcmp(v->addrs.a[k], addr) == 0)
+				app_connected++;
 	}
 	for (i = 0; i < sv->ntcp; i++) {
 		const struct survey_tcp *tc = &sv->tcp[i];
@@ -480,7 +549,6 @@ report_service(struct step_result *s, const struct step_input *in,
 		char addr[PROBE_SERVER_STRLEN], ms[32];
 		const char *role;
 		struct finding *f;
-		size_t k;
 
 		if (r == NULL)
 			continue;
@@ -506,8 +574,10 @@ report_service(struct step_result *s, const struct step_input *in,
 			    "connections on port %3$s: %4$s."), addr, role, port,
 			    why, NULL);
 			free(why);
-			/* Another address works: degraded, not down. */
-			if (connected > 0)
+			/* Another address works: degraded, not down; but if
+			 * the addresses applications get all fail, they are
+			 * down whatever else answers. */
+			if (v->addrs.n > 0 ? app_connected > 0 : connected > 0)
 				finding_set_severity(f, SEVERITY_WARNING);
 		}
 		finding_set_server(f, tc->text);
@@ -526,12 +596,28 @@ step_scope_analyze(const struct step_input *in, struct triage *t)
 	bool pending = false;
 
 	step_reset(s);
+	if (in->sv->address_target) {
+		struct finding *f = step_add_finding(s, FINDING_TARGET_ADDRESS);
+
+		finding_set_message(f, N_("%1$s is an address: reaching it "
+		    "involves no DNS lookup."), in->sv->name, NULL);
+		memset(&v, 0, sizeof(v));
+		addr_set_add(&v.addrs, in->sv->name);
+		report_stub(s, in);
+		report_service(s, in, &v, &pending);
+		addr_set_free(&v.addrs);
+		step_conclude(s, in->final && !pending);
+		return;
+	}
 	app_resolve(in, &v);
 	pending = v.pending;
 	if (!v.pending) {
-		report_app(s, in, &v);
+		if (!report_system(s, in, &v))
+			report_app(s, in, &v);
 		report_override(s, in, &v);
 	}
+	if (in->sv->syslookup_wanted && in->sv->syslookup == NULL)
+		pending = true;
 	report_stub(s, in);
 	report_service(s, in, &v, &pending);
 	addr_set_free(&v.addrs);

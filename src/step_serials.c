@@ -50,6 +50,11 @@ step_serials_analyze(const struct step_input *in, struct triage *t)
 	char newest_text[16];
 
 	step_reset(s);
+	if (sv->address_target) {
+		step_skip(s, N_("the target is an address: there is no name to "
+		    "look up"), NULL);
+		return;
+	}
 	if (sv->zone == NULL) {
 		if (sv->walk_done)
 			step_skip(s, N_("the zone of the name is not known: the "

@@ -292,7 +292,7 @@ resolver_start(struct survey *sv, struct survey_resolver *r)
 	survey_ask(sv, &spec, &r->soa_udp, NULL, NULL);
 	spec.transport = PROBE_TCP;
 	survey_ask(sv, &spec, &r->soa_tcp, NULL, NULL);
-	for (t = 0; t < sv->ntypes; t++) {
+	for (t = 0; !sv->address_target && t < sv->ntypes; t++) {
 		struct resolver_ask *ra = xcalloc(1, sizeof(*ra));
 
 		survey_spec(sv, &spec, &r->addr, r->addrlen);
@@ -363,13 +363,16 @@ survey_new(const struct survey_input *in)
 	    in->ntypes > SURVEY_MAX_TYPES)
 		return NULL;
 	sv = xcalloc(1, sizeof(*sv));
-	sv->qname = ldns_dname_new_frm_str(in->name);
+	/* An address target is no name, but the model keeps one. */
+	sv->qname = ldns_dname_new_frm_str(in->address_target ? "." : in->name);
 	if (sv->qname == NULL) {
 		free(sv);
 		return NULL;
 	}
 	ldns_dname2canonical(sv->qname);
 	snprintf(sv->name, sizeof(sv->name), "%s", in->name);
+	sv->address_target = in->address_target;
+	sv->syslookup_wanted = in->system_lookup && !in->address_target;
 	memcpy(sv->types, in->types, in->ntypes * sizeof(in->types[0]));
 	sv->ntypes = in->ntypes;
 	sv->nresolvers = in->nresolvers < SURVEY_MAX_RESOLVERS ?
@@ -401,6 +404,7 @@ survey_new(const struct survey_input *in)
 	    PROBE_DEFAULT_TIMEOUT_MS;
 	p->tries = in->tries ? in->tries : PROBE_DEFAULT_TRIES;
 	p->hints = in->hints;
+	p->sys_ms = in->system_lookup_ms;
 	p->service_port = in->service_port;
 	if (in->expect_ip != NULL) {
 		p->have_expect_ip = true;
@@ -424,6 +428,9 @@ survey_start(struct survey *sv)
 	size_t i;
 
 	sv->started_us = probe_now_us();
+	if (sv->syslookup_wanted &&
+	    (p->sys = syslookup_start(sv->name, p->sys_ms)) == NULL)
+		sv->syslookup_wanted = false;
 	if (p->have_expect_ip)
 		connect_to(sv, &p->expect_ip, p->expect_ip_len, true);
 	for (i = 0; i < p->nextra_addrs; i++)
@@ -433,6 +440,15 @@ survey_start(struct survey *sv)
 		    false);
 	for (i = 0; i < sv->nresolvers; i++)
 		resolver_start(sv, &sv->resolvers[i]);
+	if (sv->address_target) {
+		struct sockaddr_storage ss;
+		socklen_t len;
+
+		if (probe_sockaddr_from_text(sv->name, 53, &ss, &len))
+			connect_to(sv, &ss, len, false);
+		sv->walk_done = true;
+		return;
+	}
 	for (i = 0; i < sv->ncompare; i++)
 		compare_start(sv, &sv->compare[i]);
 	survey_walk_start(sv);
@@ -468,6 +484,7 @@ survey_free(struct survey *sv)
 		}
 		probe_engine_free(p->engine);
 		tcpcheck_free(p->tcp);
+		syslookup_free(p->sys);
 		survey_walk_free(sv);
 		free(p->extra_addrs);
 		free(p);
@@ -511,14 +528,16 @@ survey_pollfds(struct survey *sv, struct pollfd *fds, size_t cap)
 int
 survey_timeout_ms(const struct survey *sv)
 {
-	int a = probe_engine_timeout_ms(sv->priv->engine);
-	int b = tcpcheck_timeout_ms(sv->priv->tcp);
+	int t[3], best = -1;
+	size_t i;
 
-	if (a < 0)
-		return b;
-	if (b < 0)
-		return a;
-	return a < b ? a : b;
+	t[0] = probe_engine_timeout_ms(sv->priv->engine);
+	t[1] = tcpcheck_timeout_ms(sv->priv->tcp);
+	t[2] = syslookup_timeout_ms(sv->priv->sys);
+	for (i = 0; i < 3; i++)
+		if (t[i] >= 0 && (best < 0 || t[i] < best))
+			best = t[i];
+	return best;
 }
 
 void
@@ -526,6 +545,9 @@ survey_handle(struct survey *sv, const struct pollfd *fds, size_t n)
 {
 	probe_engine_handle(sv->priv->engine, fds, n);
 	tcpcheck_handle(sv->priv->tcp, fds, n);
+	if (sv->priv->sys != NULL && sv->syslookup == NULL &&
+	    syslookup_check(sv->priv->sys))
+		sv->syslookup = syslookup_result(sv->priv->sys);
 	if (survey_done(sv) && sv->finished_us == 0)
 		sv->finished_us = probe_now_us();
 }
@@ -534,7 +556,8 @@ bool
 survey_done(const struct survey *sv)
 {
 	return probe_engine_pending(sv->priv->engine) == 0 &&
-	    tcpcheck_pending(sv->priv->tcp) == 0;
+	    tcpcheck_pending(sv->priv->tcp) == 0 &&
+	    (sv->priv->sys == NULL || sv->syslookup != NULL);
 }
 
 bool

@@ -50,6 +50,8 @@ struct walk {
 struct survey_private {
 	struct probe_engine *engine;
 	struct tcpcheck *tcp;
+	struct syslookup *sys;
+	unsigned sys_ms;
 	char *name;
 	unsigned timeout_ms, tries;
 	const struct rootdata *hints;

@@ -173,6 +173,20 @@ triage_session_new(const struct triage_config *cfg, int argc,
 	}
 	in.extra_addrs = cfg->host_addrs;
 	in.nextra_addrs = cfg->nhost_addrs;
+	{
+		struct sockaddr_storage ss;
+		socklen_t len;
+
+		in.address_target = probe_sockaddr_from_text(cfg->name, 53, &ss,
+		    &len);
+	}
+	/* getaddrinfo() reads the system's files: compare only when the
+	 * triage reads them too. */
+	in.system_lookup = !opts->resolv_conf_given && !opts->hosts_given &&
+	    !opts->nsswitch_given && opts->nresolvers == 0 &&
+	    !probe_loopback_only();
+	in.system_lookup_ms = 2 * (opts->timeout_ms ? opts->timeout_ms :
+	    PROBE_DEFAULT_TIMEOUT_MS);
 	if ((s->sv = survey_new(&in)) == NULL) {
 		free(s);
 		return NULL;

@@ -15,7 +15,7 @@
 
 /* The name resolved the way applications resolve it. */
 static const enum finding_code name_resolved[] = {
-	FINDING_NAME_RESOLVES, END
+	FINDING_NAME_RESOLVES, FINDING_TARGET_ADDRESS, END
 };
 /* The resolved address may be wrong, so a dead service proves nothing. */
 static const enum finding_code address_doubtful[] = {

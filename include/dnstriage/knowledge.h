@@ -141,6 +141,8 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 #define FINDING_CODE_TABLE(X)						\
 	/* scope: is it DNS at all? */					\
 	X(NAME_RESOLVES, "name-resolves", SEVERITY_OK)			\
+	X(TARGET_ADDRESS, "target-is-address", SEVERITY_INFO)		\
+	X(SYSTEM_LOOKUP, "system-lookup", SEVERITY_INFO)		\
 	X(NAME_FAILS, "name-does-not-resolve", SEVERITY_CRITICAL)	\
 	X(SERVICE_REACHABLE, "service-reachable", SEVERITY_OK)		\
 	X(SERVICE_UNREACHABLE, "service-unreachable", SEVERITY_CRITICAL) \

@@ -36,6 +36,7 @@
 #include "dnstriage/cli.h"
 #include "dnstriage/probe.h"
 #include "dnstriage/rootdata.h"
+#include "dnstriage/syslookup.h"
 #include "dnstriage/sysconf.h"
 #include "dnstriage/tcpcheck.h"
 
@@ -175,6 +176,13 @@ struct survey_input {
 	uint16_t service_port;		/* 0: no TCP connection test */
 	const struct sockaddr_storage *expect_ip;	/* NULL: none */
 	socklen_t expect_ip_len;
+	/* The target is an IP address (name holds it): no name to look up;
+	 * the resolvers get ". SOA" only, and the address is connected to. */
+	bool address_target;
+	/* Also run glibc's getaddrinfo() for the name (only with the
+	 * system's own files: see syslookup.h), waiting at most this long. */
+	bool system_lookup;
+	unsigned system_lookup_ms;
 	/* Addresses the hosts file gives the name: connected to as well. */
 	const struct sockaddr_storage *extra_addrs;
 	size_t nextra_addrs;
@@ -187,6 +195,7 @@ struct survey {
 	char name[LDNS_MAX_DOMAINLEN + 2];
 	ldns_rr_type types[SURVEY_MAX_TYPES];
 	size_t ntypes;
+	bool address_target;		/* see struct survey_input */
 
 	struct survey_resolver resolvers[SURVEY_MAX_RESOLVERS];
 	size_t nresolvers;
@@ -206,6 +215,10 @@ struct survey {
 	struct survey_auth auth[SURVEY_MAX_AUTH];
 	size_t nauth;
 	size_t auth_dropped;		/* addresses beyond SURVEY_MAX_AUTH */
+
+	/* getaddrinfo()'s answer once final; NULL: not run or running. */
+	const struct syslookup_result *syslookup;
+	bool syslookup_wanted;
 
 	struct survey_tcp tcp[SURVEY_MAX_TCP];
 	size_t ntcp;
