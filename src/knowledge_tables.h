@@ -450,6 +450,7 @@
 	X(AUTH_NXDOMAIN, N_("Name does not exist"))			\
 	X(STALE_NEGATIVE, N_("Stale negative answer"))			\
 	X(STALE_ANSWER, N_("Stale answer"))				\
+	X(CACHE_REMAINS, N_("Cached answer still served"))		\
 	X(DNSSEC_SECURE, N_("Validated (AD)"))				\
 	X(DNSSEC_INSECURE, N_("Zone not signed"))			\
 	X(VALIDATION_FAILURE, N_("Validation fails"))			\

@@ -8,12 +8,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dnstriage/dnsmsg.h"
 #include "dnstriage/i18n.h"
 #include "dnstriage/referral.h"
 #include "dnstriage/textfmt.h"
 #include "step_util.h"
+
+static int
+cmp_text(const void *a, const void *b)
+{
+	return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
 
 /* --- what one answer says ----------------------------------------------- */
 
@@ -399,6 +406,75 @@ report_zone(struct step_result *s, const struct survey *sv)
 	}
 }
 
+/* The names of an NS RRset of the zone in an answer, sorted and joined;
+ * NULL if the answer has none. */
+static char *
+ns_names_of(const struct survey *sv, const struct probe_result *res)
+{
+	ldns_rr_list *set;
+	char *names[SURVEY_MAX_NSNAMES];
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, n = 0;
+
+	if (!result_answered(res) || (set = dnsmsg_answer_rrset(res->pkt,
+	    sv->zone->apex, LDNS_RR_TYPE_NS)) == NULL)
+		return NULL;
+	for (i = 0; i < ldns_rr_list_rr_count(set) && n < SURVEY_MAX_NSNAMES;
+	    i++) {
+		char buf[LDNS_MAX_DOMAINLEN + 2];
+		const ldns_rr *rr = ldns_rr_list_rr(set, i);
+
+		if (ldns_rr_rd_count(rr) < 1)
+			continue;
+		dnsmsg_dname_text(ldns_rr_rdf(rr, 0), buf, sizeof(buf));
+		names[n++] = xstrdup(buf);
+	}
+	ldns_rr_list_deep_free(set);
+	qsort(names, n, sizeof(names[0]), cmp_text);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_adds(&sb, ", ");
+		strbuf_adds(&sb, names[i]);
+		free(names[i]);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* The NS set as each resolver has it, against the zone's own: a resolver
+ * that holds another set asks other servers than the zone names. */
+static void
+report_resolver_ns(struct step_result *s, const struct survey *sv)
+{
+	char *own = NULL;
+	size_t i;
+
+	for (i = 0; i < sv->nauth && own == NULL; i++)
+		if (result_answered(sv->auth[i].ns) &&
+		    ldns_pkt_aa(sv->auth[i].ns->pkt))
+			own = ns_names_of(sv, sv->auth[i].ns);
+	if (own == NULL)
+		return;
+	for (i = 0; i < sv->nresolvers; i++) {
+		const struct survey_resolver *r = &sv->resolvers[i];
+		char *theirs;
+		struct finding *f;
+
+		if (result_rcode(r->zone_ns) != LDNS_RCODE_NOERROR ||
+		    (theirs = ns_names_of(sv, r->zone_ns)) == NULL)
+			continue;
+		if (strcasecmp(theirs, own) != 0) {
+			f = step_add_finding(s, FINDING_NS_SET_DIFFERS);
+			finding_from_probe(f, r->zone_ns);
+			finding_set_message(f, N_("%1$s holds the NS set of %2$s as "
+			    "%3$s; the zone's own servers list %4$s."), r->text,
+			    sv->zone->apex_text, theirs, own, NULL);
+			finding_set_fact(f, FACT_ZONE, sv->zone->apex_text);
+		}
+		free(theirs);
+	}
+	free(own);
+}
+
 static void
 report_walk_failure(struct step_result *s, const struct survey *sv)
 {
@@ -623,6 +699,41 @@ compare_vantage(struct step_result *s, const struct survey *sv)
 	}
 }
 
+/* No authoritative server answers: what the resolvers still serve from
+ * their caches, and for how long (then their clients fail too). */
+static void
+report_cache_left(struct step_result *s, const struct survey *sv)
+{
+	char type[16], secs[16];
+	size_t i, t;
+
+	for (i = 0; i < sv->nresolvers; i++) {
+		const struct survey_resolver *r = &sv->resolvers[i];
+
+		for (t = 0; t < sv->ntypes; t++) {
+			struct answer_key k;
+			struct finding *f;
+
+			if (!resolver_answer_usable(r->answer[t]))
+				continue;
+			answer_key(sv, r->answer[t], sv->types[t], &k);
+			if (k.kind == AK_DATA) {
+				type_text(sv->types[t], type, sizeof(type));
+				snprintf(secs, sizeof(secs), "%lu",
+				    (unsigned long)k.ttl);
+				f = step_add_finding(s, FINDING_CACHE_REMAINS);
+				finding_from_probe(f, r->answer[t]);
+				finding_set_message(f, N_("%1$s still answers %2$s "
+				    "%3$s from its cache (%4$s) for %5$s s more; "
+				    "then its clients fail too."), r->text, sv->name,
+				    type, k.data, secs, NULL);
+				finding_set_fact(f, FACT_SECONDS, secs);
+			}
+			answer_key_free(&k);
+		}
+	}
+}
+
 static void
 report_nxdomain(struct step_result *s, const struct survey *sv,
     const struct auth_consensus *c)
@@ -695,10 +806,13 @@ step_authoritative_analyze(const struct step_input *in, struct triage *t)
 		return;
 	}
 	consensus(sv, views, &c);
+	if (!some_ok)
+		report_cache_left(s, sv);
 	report_nxdomain(s, sv, &c);
 	for (i = 0; i < sv->nresolvers; i++)
 		compare_resolver(s, sv, &sv->resolvers[i], &c);
 	compare_vantage(s, sv);
+	report_resolver_ns(s, sv);
 	consensus_free(&c);
 	step_conclude(s, in->final && !compare_pending(sv));
 }

@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dnstriage/dnsmsg.h"
 #include "dnstriage/referral.h"

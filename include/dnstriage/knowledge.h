@@ -171,6 +171,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(AUTH_NXDOMAIN, "authoritative-nxdomain", SEVERITY_CRITICAL)	\
 	X(STALE_NEGATIVE, "stale-negative-answer", SEVERITY_CRITICAL)	\
 	X(STALE_ANSWER, "stale-answer", SEVERITY_CRITICAL)		\
+	X(CACHE_REMAINS, "cache-remaining", SEVERITY_INFO)		\
 	/* dnssec */							\
 	X(DNSSEC_SECURE, "dnssec-secure", SEVERITY_OK)			\
 	X(DNSSEC_INSECURE, "dnssec-insecure", SEVERITY_INFO)		\
