@@ -163,6 +163,13 @@
 	     "an answer, not a failure of the servers: the name is misspelt, " \
 	     "the record was never created or has been deleted, or the " \
 	     "domain has lapsed at the registrar."))			\
+	X(NODATA,							\
+	  N_("{name} exists but has no {type} record: the authoritative "	\
+	     "servers of {zone} answer NODATA."),			\
+	  N_("The name exists in the zone, but without records of the type " \
+	     "asked for (NOERROR with an empty answer, NODATA). That is an " \
+	     "answer, not a failure of the servers: the record was never " \
+	     "created, was deleted, or lives under another name."))	\
 	X(SPLIT_HORIZON,						\
 	  N_("{server} and {resolver} give different answers for {name}: the " \
 	     "answer depends on where the query comes from."),		\
@@ -402,6 +409,13 @@
 	     "SOA's negative TTL."), NULL)				\
 	X(NXDOMAIN,							\
 	  N_("If the whole domain is gone, check its registration."), NULL) \
+	X(NODATA,							\
+	  N_("See which records the name has:"),			\
+	  "dig @{address} {name} ANY +norec")				\
+	X(NODATA,							\
+	  N_("If the record should exist, add it to {zone} and raise the " \
+	     "serial; resolvers may keep the empty answer for the SOA's "	\
+	     "negative TTL."), NULL)					\
 	X(SPLIT_HORIZON,						\
 	  N_("Compare the answers side by side:"),			\
 	  "dig @{address} {name} {type} +short")			\
@@ -448,6 +462,7 @@
 	X(AUTH_LAME, N_("Lame delegation"))				\
 	X(AUTH_SERVFAIL, N_("Authoritative server fails (SERVFAIL)"))	\
 	X(AUTH_NXDOMAIN, N_("Name does not exist"))			\
+	X(AUTH_NODATA, N_("No record of that type"))			\
 	X(STALE_NEGATIVE, N_("Stale negative answer"))			\
 	X(STALE_ANSWER, N_("Stale answer"))				\
 	X(CACHE_REMAINS, N_("Cached answer still served"))		\
@@ -487,6 +502,7 @@
 	X(AUTH_LAME, LAME_DELEGATION)					\
 	X(AUTH_SERVFAIL, ZONE_EXPIRED_SECONDARY)			\
 	X(AUTH_NXDOMAIN, NXDOMAIN)					\
+	X(AUTH_NODATA, NODATA)						\
 	X(STALE_NEGATIVE, STALE_NEGATIVE_CACHE)				\
 	X(STALE_ANSWER, STALE_CACHE)					\
 	X(VALIDATION_FAILURE, DNSSEC_BOGUS)				\

@@ -505,6 +505,7 @@ struct auth_consensus {
 	bool any_ok;			/* some server answered with authority */
 	bool exists;			/* some server: NOERROR for some type */
 	bool all_nxdomain;		/* every server: NXDOMAIN for all */
+	bool all_nodata;		/* every server: NODATA for all */
 	char *data[SURVEY_MAX_TYPES][SURVEY_MAX_AUTH];	/* per type, per server */
 	size_t ndata[SURVEY_MAX_TYPES];
 	uint32_t max_ttl[SURVEY_MAX_TYPES];
@@ -521,6 +522,7 @@ consensus(const struct survey *sv, const struct auth_view *views,
 
 	memset(c, 0, sizeof(*c));
 	c->all_nxdomain = true;
+	c->all_nodata = true;
 	for (i = 0; i < sv->nauth; i++) {
 		if (views[i].state != AS_OK)
 			continue;
@@ -535,6 +537,8 @@ consensus(const struct survey *sv, const struct auth_view *views,
 				c->exists = true;
 			if (k.kind != AK_NXDOMAIN)
 				c->all_nxdomain = false;
+			if (k.kind != AK_NODATA)
+				c->all_nodata = false;
 			if (k.kind == AK_DATA || k.kind == AK_NODATA ||
 			    k.kind == AK_NXDOMAIN)
 				c->any_answer[t] = true;
@@ -551,7 +555,7 @@ consensus(const struct survey *sv, const struct auth_view *views,
 		}
 	}
 	if (!c->any_ok)
-		c->all_nxdomain = false;
+		c->all_nxdomain = c->all_nodata = false;
 }
 
 static void
@@ -741,6 +745,28 @@ report_nxdomain(struct step_result *s, const struct survey *sv,
 	char addr[PROBE_SERVER_STRLEN];
 	struct finding *f;
 
+	if (c->all_nodata && c->first_ok != NULL) {
+		char types[64];
+		size_t t;
+
+		types[0] = '\0';
+		for (t = 0; t < sv->ntypes; t++) {
+			char one[16];
+
+			type_text(sv->types[t], one, sizeof(one));
+			snprintf(types + strlen(types), sizeof(types) -
+			    strlen(types), "%s%s", t > 0 ? ", " : "", one);
+		}
+		f = step_add_finding(s, FINDING_AUTH_NODATA);
+		finding_from_probe(f, c->first_ok->answer[0]);
+		finding_set_message(f, N_("Every authoritative server of %1$s that "
+		    "answers says %2$s exists but has no %3$s record (NODATA)."),
+		    sv->zone->apex_text, sv->name, types, NULL);
+		finding_set_fact(f, FACT_ZONE, sv->zone->apex_text);
+		server_address(c->first_ok->text, addr, sizeof(addr));
+		finding_set_fact(f, FACT_ADDRESS, addr);
+		return;
+	}
 	if (!c->all_nxdomain || c->first_ok == NULL)
 		return;
 	f = step_add_finding(s, FINDING_AUTH_NXDOMAIN);

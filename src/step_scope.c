@@ -132,6 +132,20 @@ answer_addresses(const struct survey *sv, const ldns_pkt *pkt,
 
 /* --- the application's view --------------------------------------------- */
 
+/* Does the triage ask for addresses? Only then do the hosts file and
+ * getaddrinfo() say anything about the name. */
+static bool
+wants_addresses(const struct survey *sv)
+{
+	size_t t;
+
+	for (t = 0; t < sv->ntypes; t++)
+		if (sv->types[t] == LDNS_RR_TYPE_A ||
+		    sv->types[t] == LDNS_RR_TYPE_AAAA)
+			return true;
+	return false;
+}
+
 enum app_status {
 	APP_SUCCESS = SYSCONF_NSS_SUCCESS,
 	APP_NOTFOUND = SYSCONF_NSS_NOTFOUND,
@@ -214,6 +228,9 @@ app_dns(const struct step_input *in, struct app_view *v)
 		v->resolver = r;
 		v->source = APP_FROM_DNS;
 		v->dns_nxdomain = nx && v->addrs.n == 0;
+		/* Other types: an answer is an answer, data or NODATA. */
+		if (!wants_addresses(sv))
+			return nx ? APP_NOTFOUND : APP_SUCCESS;
 		return v->addrs.n > 0 ? APP_SUCCESS : APP_NOTFOUND;
 	}
 	return st;
@@ -234,6 +251,8 @@ app_resolve(const struct step_input *in, struct app_view *v)
 		enum app_status st;
 
 		if (strcmp(src->name, "files") == 0) {
+			if (!wants_addresses(in->sv))
+				continue;	/* hosts files hold addresses */
 			st = app_files(in, v);
 		} else if (strcmp(src->name, "dns") == 0) {
 			st = app_dns(in, v);
@@ -270,6 +289,13 @@ report_app(struct step_result *s, const struct step_input *in,
 		finding_set_message(f, N_("Applications cannot resolve %1$s: "
 		    "%2$s has a syntax error, and glibc then fails every host "
 		    "lookup."), name, in->nss->path, NULL);
+		return;
+	}
+	if (v->status == APP_SUCCESS && v->addrs.n == 0) {
+		f = step_add_finding(s, FINDING_NAME_RESOLVES);
+		finding_set_message(f, N_("%1$s resolves: DNS answers through "
+		    "%2$s."), name, v->resolver->text, NULL);
+		finding_set_server(f, v->resolver->text);
 		return;
 	}
 	if (v->status == APP_SUCCESS) {

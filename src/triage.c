@@ -183,6 +183,10 @@ triage_session_new(const struct triage_config *cfg, int argc,
 	/* getaddrinfo() reads the system's files: compare only when the
 	 * triage reads them too. */
 	in.system_lookup = !opts->resolv_conf_given && !opts->hosts_given &&
+	    (cfg->ntypes == 0 || cfg->types[0] == LDNS_RR_TYPE_A ||
+	    cfg->types[0] == LDNS_RR_TYPE_AAAA ||
+	    (cfg->ntypes > 1 && (cfg->types[1] == LDNS_RR_TYPE_A ||
+	    cfg->types[1] == LDNS_RR_TYPE_AAAA))) &&
 	    !opts->nsswitch_given && opts->nresolvers == 0 &&
 	    !probe_loopback_only();
 	in.system_lookup_ms = 2 * (opts->timeout_ms ? opts->timeout_ms :

@@ -37,7 +37,7 @@ static const enum finding_code resolver_works[] = {
 /* Some authoritative server answered at all, whatever it said. */
 static const enum finding_code authoritative_answered[] = {
 	FINDING_AUTH_ANSWERS, FINDING_AUTH_LAME, FINDING_AUTH_SERVFAIL,
-	FINDING_AUTH_NXDOMAIN, FINDING_SERIALS_AGREE, FINDING_SERIAL_BEHIND,
+	FINDING_AUTH_NXDOMAIN, FINDING_AUTH_NODATA, FINDING_SERIALS_AGREE, FINDING_SERIAL_BEHIND,
 	FINDING_EXPIRE_SOON, END
 };
 
@@ -77,6 +77,8 @@ static const struct verdict_rule rules[] = {
 	/* The authoritative servers say the name does not exist: an answer,
 	 * the same everywhere; the zone data is what needs fixing. */
 	{ FAILURE_NXDOMAIN, NULL, NULL },
+	/* The name exists without the records asked for: an answer too. */
+	{ FAILURE_NODATA, NULL, NULL },
 	/* A listed server answers without authority: resolvers that pick it
 	 * get errors or referrals; it can explain a resolver SERVFAIL. */
 	{ FAILURE_LAME_DELEGATION, NULL, NULL },

@@ -59,6 +59,7 @@ bool severity_is_problem(enum severity s);	/* warning or critical */
 	X(STALE_NEGATIVE_CACHE, "stale-negative-cache", SEVERITY_CRITICAL) \
 	X(STALE_CACHE, "stale-cache", SEVERITY_CRITICAL)		\
 	X(NXDOMAIN, "nxdomain", SEVERITY_CRITICAL)			\
+	X(NODATA, "nodata", SEVERITY_CRITICAL)				\
 	X(SPLIT_HORIZON, "split-horizon", SEVERITY_WARNING)		\
 	X(UNKNOWN, "unknown", SEVERITY_UNKNOWN)
 
@@ -169,6 +170,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(AUTH_LAME, "lame-delegation", SEVERITY_WARNING)		\
 	X(AUTH_SERVFAIL, "authoritative-servfail", SEVERITY_CRITICAL)	\
 	X(AUTH_NXDOMAIN, "authoritative-nxdomain", SEVERITY_CRITICAL)	\
+	X(AUTH_NODATA, "authoritative-nodata", SEVERITY_CRITICAL)	\
 	X(STALE_NEGATIVE, "stale-negative-answer", SEVERITY_CRITICAL)	\
 	X(STALE_ANSWER, "stale-answer", SEVERITY_CRITICAL)		\
 	X(CACHE_REMAINS, "cache-remaining", SEVERITY_INFO)		\
