@@ -192,7 +192,10 @@ static void
 report_alive(struct step_result *s, const struct survey *sv,
     const struct survey_resolver *r, unsigned timeout_ms)
 {
-	enum resolver_state worst = RS_OK;
+	/* Start from RS_PENDING, the largest state: starting from RS_OK made
+	 * an answer still out count as a good one ("answers in 0 ms"), and
+	 * the return below could never happen. */
+	enum resolver_state worst = RS_PENDING;
 	const struct probe_result *shown = NULL;
 	char type[16], ms[32], addr[PROBE_SERVER_STRLEN], ttl[16];
 	struct finding *f;
@@ -201,11 +204,8 @@ report_alive(struct step_result *s, const struct survey *sv,
 	for (t = 0; t < sv->ntypes; t++) {
 		enum resolver_state st = answer_state(r->answer[t]);
 
-		if (st < worst || shown == NULL) {
-			if (st < worst)
-				worst = st;
-			shown = r->answer[t];
-		}
+		if (st < worst)
+			worst = st;
 	}
 	if (worst == RS_PENDING)
 		return;

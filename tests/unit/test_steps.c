@@ -1544,6 +1544,23 @@ test_partial_data_leaves_steps_running(void **state)
 	assert_int_equal(w->t->steps[STEP_RESOLVERS].nfindings, 0);
 }
 
+static void
+test_resolver_answer_not_back_is_not_judged(void **state)
+{
+	struct world *w = *state;
+
+	world_default(w);
+	w->in.final = false;
+	/* R2 answered . SOA; its answer for the name is still out. */
+	canned_put(&w->sv->resolvers[1].answer[0], NULL);
+	analyze(w);
+
+	assert_null(finding_in(w->t, STEP_RESOLVERS, FINDING_RESOLVER_ANSWERS,
+	    R2));
+	must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_ANSWERS, R1);
+	assert_status(w->t, STEP_RESOLVERS, STEP_RUNNING);
+}
+
 /* --- the report --------------------------------------------------------- */
 
 static char *
@@ -1615,6 +1632,7 @@ main(void)
 		T(test_resolvers_udp_without_tcp_is_info),
 		T(test_resolvers_ad_flag_reported),
 		T(test_resolvers_none_is_skipped),
+		T(test_resolver_answer_not_back_is_not_judged),
 		T(test_scope_hosts_entry_overrides_dns),
 		T(test_scope_hosts_entry_equal_to_dns_is_no_override),
 		T(test_scope_dns_before_files_is_no_override),
