@@ -227,7 +227,9 @@ app_resolve(const struct step_input *in, struct app_view *v)
 
 	memset(v, 0, sizeof(*v));
 	v->status = APP_NOTFOUND;
-	if (nss == NULL)
+	/* A broken nsswitch.conf fails every lookup before any source is
+	 * asked: the hosts file overrides nothing then. */
+	if (nss == NULL || nss->broken)
 		return;
 	for (i = 0; i < nss->nsrc; i++) {
 		const struct sysconf_nss_source *src = &nss->src[i];

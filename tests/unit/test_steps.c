@@ -1084,6 +1084,30 @@ test_scope_service_unreachable_everywhere_is_not_dns(void **state)
 	assert_string_equal(verdict_fact(&w->t->verdict, FACT_ADDRESS), ADDR4);
 }
 
+static void
+test_scope_broken_nsswitch_fails_every_lookup(void **state)
+{
+	struct world *w = *state;
+	struct world_opts o = { .nsswitch = "broken.nsswitch",
+	    .hosts = "override.hosts" };
+	const struct finding *f;
+
+	world_build(w, &o);
+	/* glibc read the hosts line before the bad one. */
+	assert_true(w->nss.broken);
+	assert_int_equal(w->nss.nsrc, 2);
+	analyze(w);
+
+	f = must_find(w->t, STEP_SCOPE, FINDING_NAME_FAILS, NULL);
+	assert_int_equal(f->severity, SEVERITY_CRITICAL);
+	assert_message_has(f, FX("broken.nsswitch") " has a syntax error");
+	must_not_find(w->t, STEP_SCOPE, FINDING_NAME_RESOLVES);
+	/* Nothing resolves, through the hosts file or not. */
+	must_not_find(w->t, STEP_SCOPE, FINDING_HOSTS_OVERRIDE);
+	assert_status(w->t, STEP_SCOPE, STEP_CRITICAL);
+	assert_true(w->t->verdict.code != FAILURE_HOSTS_OVERRIDE);
+}
+
 /* --- authoritative ------------------------------------------------------ */
 
 static void
@@ -1644,6 +1668,7 @@ main(void)
 		T(test_scope_service_connects),
 		T(test_scope_service_unreachable_on_one_address_is_warning),
 		T(test_scope_service_unreachable_everywhere_is_not_dns),
+		T(test_scope_broken_nsswitch_fails_every_lookup),
 		T(test_auth_one_silent_is_partial),
 		T(test_auth_all_silent_is_down),
 		T(test_auth_refused_is_lame),
