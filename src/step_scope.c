@@ -252,10 +252,12 @@ app_resolve(const struct step_input *in, struct app_view *v)
 		v->status = st;
 		if (src->on[st] == SYSCONF_NSS_RETURN)
 			return;
-		if (st != APP_SUCCESS) {
+		/* A failed source leaves no address, but what DNS said (which
+		 * resolver, NXDOMAIN) stays: clearing the source here made
+		 * report_app() blame nsswitch.conf when DNS, the usual last
+		 * source, answered NXDOMAIN. */
+		if (st != APP_SUCCESS)
 			addr_set_free(&v->addrs);
-			v->source = APP_FROM_NONE;
-		}
 	}
 }
 

@@ -1108,6 +1108,35 @@ test_scope_broken_nsswitch_fails_every_lookup(void **state)
 	assert_true(w->t->verdict.code != FAILURE_HOSTS_OVERRIDE);
 }
 
+static void
+test_scope_nxdomain_names_the_resolver(void **state)
+{
+	struct world *w = *state;
+	const struct finding *f;
+	size_t i;
+
+	world_default(w);
+	for (i = 0; i < 2; i++)
+		resolver_gets(w, i, 0, negative_pkt(LDNS_RR_TYPE_A,
+		    LDNS_RCODE_NXDOMAIN, CANNED_RA | CANNED_RD, 300));
+	/* Debian's line: mdns4_minimal (not imitated) before dns, and
+	 * myhostname after it. */
+	assert_int_equal(sysconf_load_nsswitch_hosts(FIXTURES
+	    "/sysconf/nsswitch.debian", &w->nss), 0);
+	assert_int_equal(w->nss.nsrc, 4);
+	analyze(w);
+
+	f = must_find(w->t, STEP_SCOPE, FINDING_NAME_FAILS, NULL);
+	assert_int_equal(f->severity, SEVERITY_CRITICAL);
+	assert_message_has(f, "Applications cannot resolve " NAME ": " R1
+	    " answers that it does not exist (NXDOMAIN).");
+	/* The source this program does not imitate is named, as info. */
+	assert_int_equal(count_in(w->t, STEP_SCOPE, FINDING_NAME_FAILS), 2);
+	f = w->t->steps[STEP_SCOPE].findings[1];
+	assert_int_equal(f->severity, SEVERITY_INFO);
+	assert_message_has(f, "'mdns4_minimal'");
+}
+
 /* --- authoritative ------------------------------------------------------ */
 
 static void
@@ -1266,6 +1295,8 @@ test_auth_all_nxdomain_is_nxdomain(void **state)
 	    FINDING_AUTH_NXDOMAIN), 1);
 	/* The resolvers say the same: nothing is stale. */
 	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_STALE_NEGATIVE);
+	f = must_find(w->t, STEP_SCOPE, FINDING_NAME_FAILS, NULL);
+	assert_message_has(f, "does not exist (NXDOMAIN)");
 	assert_verdict(w->t, FAILURE_NXDOMAIN);
 	assert_string_equal(verdict_fact(&w->t->verdict, FACT_ZONE), ZONE);
 }
@@ -1669,6 +1700,7 @@ main(void)
 		T(test_scope_service_unreachable_on_one_address_is_warning),
 		T(test_scope_service_unreachable_everywhere_is_not_dns),
 		T(test_scope_broken_nsswitch_fails_every_lookup),
+		T(test_scope_nxdomain_names_the_resolver),
 		T(test_auth_one_silent_is_partial),
 		T(test_auth_all_silent_is_down),
 		T(test_auth_refused_is_lame),
