@@ -182,6 +182,10 @@ report_dead(struct step_result *s, const struct survey_resolver *r,
 		    r->text, why, NULL);
 	if (others_alive)
 		finding_set_severity(f, SEVERITY_WARNING);
+	/* glibc never asks a nameserver beyond its first three: a dead one
+	 * there costs no lookup anything and must not pass for a failover. */
+	if (r->origin == SURVEY_FROM_RESOLV_CONF && !r->used)
+		finding_set_severity(f, SEVERITY_INFO);
 	server_address(r->text, addr, sizeof(addr));
 	finding_set_fact(f, FACT_ADDRESS, addr);
 	free(why);

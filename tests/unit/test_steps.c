@@ -847,6 +847,26 @@ test_resolvers_none_is_skipped(void **state)
 	assert_int_equal(w->t->steps[STEP_RESOLVERS].nfindings, 0);
 }
 
+static void
+test_resolvers_dead_nameserver_glibc_never_asks_is_info(void **state)
+{
+	struct world *w = *state;
+	struct world_opts o = { .resolv = "four.resolv.conf" };
+	const struct finding *f;
+
+	world_build(w, &o);
+	assert_false(w->sv->resolvers[3].used);
+	resolver_fails(w, 3, PROBE_TIMEOUT);
+	analyze(w);
+
+	f = must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_TIMEOUT,
+	    "127.0.2.4#53");
+	assert_int_equal(f->severity, SEVERITY_INFO);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_FAILOVER_PENALTY);
+	assert_status(w->t, STEP_RESOLVERS, STEP_OK);
+	assert_verdict(w->t, FAILURE_HEALTHY);
+}
+
 /* --- scope -------------------------------------------------------------- */
 
 static void
@@ -1687,6 +1707,7 @@ main(void)
 		T(test_resolvers_udp_without_tcp_is_info),
 		T(test_resolvers_ad_flag_reported),
 		T(test_resolvers_none_is_skipped),
+		T(test_resolvers_dead_nameserver_glibc_never_asks_is_info),
 		T(test_resolver_answer_not_back_is_not_judged),
 		T(test_scope_hosts_entry_overrides_dns),
 		T(test_scope_hosts_entry_equal_to_dns_is_no_override),
