@@ -88,7 +88,9 @@ resolver_view(const struct survey *sv, const struct survey_resolver *r,
 			v->alive = true;
 		else if (v->first_failure == NULL)
 			v->first_failure = res[i];
-		if (res[i]->outcome != PROBE_TIMEOUT)
+		/* glibc asks over UDP: a reset on the TCP port does not
+		 * spare it the wait for a server that drops datagrams. */
+		if (res[i]->outcome != PROBE_TIMEOUT && res[i] != r->soa_tcp)
 			any_timeout_only = false;
 	}
 	v->silent = !v->alive && any_timeout_only && !v->pending;

@@ -618,6 +618,29 @@ test_resolvers_rotate_averages_failover_penalty(void **state)
 }
 
 static void
+test_resolvers_udp_dropped_tcp_reset_costs_failover_penalty(void **state)
+{
+	struct world *w = *state;
+	const struct finding *f;
+
+	world_default(w);
+	/* A firewall drops the datagrams; TCP gets a reset. glibc asks
+	 * over UDP and waits out its timeout all the same. */
+	resolver_fails(w, 0, PROBE_TIMEOUT);
+	canned_put(&w->sv->resolvers[0].soa_tcp, canned_failure(R1, ".",
+	    LDNS_RR_TYPE_SOA, PROBE_REFUSED_PORT));
+	analyze(w);
+
+	f = must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_TIMEOUT, R1);
+	assert_int_equal(f->severity, SEVERITY_WARNING);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_UNREACHABLE);
+	f = must_find(w->t, STEP_RESOLVERS, FINDING_FAILOVER_PENALTY, R1);
+	assert_fact(f, FACT_SECONDS, "1");
+	assert_verdict(w->t, FAILURE_RESOLVER_FAILOVER);
+	assert_string_equal(verdict_fact(&w->t->verdict, FACT_SECONDS), "1");
+}
+
+static void
 test_resolvers_refused_port_is_unreachable_without_penalty(void **state)
 {
 	struct world *w = *state;
@@ -1697,6 +1720,7 @@ main(void)
 		T(test_resolvers_all_silent_is_resolver_down),
 		T(test_resolvers_dead_first_costs_failover_penalty),
 		T(test_resolvers_rotate_averages_failover_penalty),
+		T(test_resolvers_udp_dropped_tcp_reset_costs_failover_penalty),
 		T(test_resolvers_refused_port_is_unreachable_without_penalty),
 		T(test_resolvers_every_port_refused_is_resolver_down),
 		T(test_resolvers_refused_rcode),
