@@ -88,7 +88,9 @@ resolver_view(const struct survey *sv, const struct survey_resolver *r,
 			v->alive = true;
 		else if (v->first_failure == NULL)
 			v->first_failure = res[i];
-		if (res[i]->outcome != PROBE_TIMEOUT)
+		/* glibc asks over UDP: a reset on the TCP port does not
+		 * spare it the wait for a server that drops datagrams. */
+		if (res[i]->outcome != PROBE_TIMEOUT && res[i] != r->soa_tcp)
 			any_timeout_only = false;
 	}
 	v->silent = !v->alive && any_timeout_only && !v->pending;
@@ -182,6 +184,10 @@ report_dead(struct step_result *s, const struct survey_resolver *r,
 		    r->text, why, NULL);
 	if (others_alive)
 		finding_set_severity(f, SEVERITY_WARNING);
+	/* glibc never asks a nameserver beyond its first three: a dead one
+	 * there costs no lookup anything and must not pass for a failover. */
+	if (r->origin == SURVEY_FROM_RESOLV_CONF && !r->used)
+		finding_set_severity(f, SEVERITY_INFO);
 	server_address(r->text, addr, sizeof(addr));
 	finding_set_fact(f, FACT_ADDRESS, addr);
 	free(why);
@@ -192,7 +198,10 @@ static void
 report_alive(struct step_result *s, const struct survey *sv,
     const struct survey_resolver *r, unsigned timeout_ms)
 {
-	enum resolver_state worst = RS_OK;
+	/* Start from RS_PENDING, the largest state: starting from RS_OK made
+	 * an answer still out count as a good one ("answers in 0 ms"), and
+	 * the return below could never happen. */
+	enum resolver_state worst = RS_PENDING;
 	const struct probe_result *shown = NULL;
 	char type[16], ms[32], addr[PROBE_SERVER_STRLEN], ttl[16];
 	struct finding *f;
@@ -201,11 +210,8 @@ report_alive(struct step_result *s, const struct survey *sv,
 	for (t = 0; t < sv->ntypes; t++) {
 		enum resolver_state st = answer_state(r->answer[t]);
 
-		if (st < worst || shown == NULL) {
-			if (st < worst)
-				worst = st;
-			shown = r->answer[t];
-		}
+		if (st < worst)
+			worst = st;
 	}
 	if (sv->address_target) {
 		/* No name to ask: ". SOA" shows it answers at all. */

@@ -244,7 +244,9 @@ app_resolve(const struct step_input *in, struct app_view *v)
 
 	memset(v, 0, sizeof(*v));
 	v->status = APP_NOTFOUND;
-	if (nss == NULL)
+	/* A broken nsswitch.conf fails every lookup before any source is
+	 * asked: the hosts file overrides nothing then. */
+	if (nss == NULL || nss->broken)
 		return;
 	for (i = 0; i < nss->nsrc; i++) {
 		const struct sysconf_nss_source *src = &nss->src[i];
@@ -269,10 +271,12 @@ app_resolve(const struct step_input *in, struct app_view *v)
 		v->status = st;
 		if (src->on[st] == SYSCONF_NSS_RETURN)
 			return;
-		if (st != APP_SUCCESS) {
+		/* A failed source leaves no address, but what DNS said (which
+		 * resolver, NXDOMAIN) stays: clearing the source here made
+		 * report_app() blame nsswitch.conf when DNS, the usual last
+		 * source, answered NXDOMAIN. */
+		if (st != APP_SUCCESS)
 			addr_set_free(&v->addrs);
-			v->source = APP_FROM_NONE;
-		}
 	}
 }
 
