@@ -54,9 +54,9 @@
 	     "timeout. The resolvers are down, or port 53 is blocked between " \
 	     "this host and them."))					\
 	X(RESOLVER_FAILOVER,						\
-	  N_("Not every resolver answers (silent: {server}); lookups still " \
-	     "work through another one, but each first waits about {seconds} " \
-	     "s for the silent one."),					\
+	  N_("Not every resolver answers (dead: {server}); lookups still " \
+	     "work through another one, but every lookup that tries a "	\
+	     "silent one first waits out its timeout."),		\
 	  N_("At least one resolver in resolv.conf is dead while another " \
 	     "answers. The stub resolver tries the dead one first (unless " \
 	     "'rotate' spreads the load), waits out the timeout and its " \
@@ -438,6 +438,7 @@
 	X(NAME_RESOLVES, N_("The name resolves"))			\
 	X(TARGET_ADDRESS, N_("The target is an address"))		\
 	X(SYSTEM_LOOKUP, N_("What getaddrinfo() returns"))		\
+	X(CONFIG_NOTE, N_("Local configuration"))			\
 	X(NAME_FAILS, N_("The name does not resolve"))			\
 	X(SERVICE_REACHABLE, N_("Service reachable by address"))	\
 	X(SERVICE_UNREACHABLE, N_("Service unreachable by address"))	\
@@ -453,6 +454,7 @@
 	X(RESOLVER_NXDOMAIN, N_("Resolver says the name does not exist")) \
 	X(RESOLVER_NO_ANSWER, N_("Resolver gives no answer for the name")) \
 	X(RESOLVER_NO_TCP, N_("Resolver does not answer over TCP"))	\
+	X(RESOLVER_UNUSED, N_("Nameserver never asked"))		\
 	X(ANSWERS_DIFFER, N_("Answers differ"))				\
 	X(ZONE_CUT, N_("Zone and nameservers"))				\
 	X(WALK_FAILED, N_("Walk from the root stopped"))		\

@@ -126,6 +126,8 @@ enum auth_state {
 struct auth_view {
 	enum auth_state state;
 	const struct probe_result *shown;
+	/* AS_OK, but silent for some type (a filter that drops AAAA, say) */
+	const struct probe_result *silent_for;
 	enum referral_kind lame_kind;
 	char referral_to[LDNS_MAX_DOMAINLEN + 2];
 };
@@ -176,9 +178,20 @@ auth_view(const struct survey *sv, const struct survey_auth *a,
 	}
 	if (v->state == AS_SERVFAIL || v->state == AS_LAME)
 		return;
+	if (any_ok)
+		v->shown = NULL;
 	if (any_ok) {
 		v->state = AS_OK;
-		v->shown = a->answer[0];
+		/* The evidence is an answer, not a silent type's timeout. */
+		for (t = 0; t < sv->ntypes; t++) {
+			if (result_answered(a->answer[t]) && v->shown == NULL)
+				v->shown = a->answer[t];
+			else if (!result_answered(a->answer[t]) &&
+			    v->silent_for == NULL)
+				v->silent_for = a->answer[t];
+		}
+		if (v->shown == NULL)
+			v->shown = a->answer[0];
 	} else if (any_silent) {
 		v->state = AS_SILENT;
 	}
@@ -239,6 +252,24 @@ report_auth(struct step_result *s, const struct survey *sv,
 		finding_set_message(f, N_("%1$s answers with authority in %2$s "
 		    "ms: %3$s."), label, ms, summary, NULL);
 		free(summary);
+		if (v->silent_for != NULL) {
+			char type[16], *why;
+
+			finding_set_server(f, a->text);
+			finding_set_fact(f, FACT_ZONE, zone);
+			finding_set_fact(f, FACT_ADDRESS, addr);
+			type_text((int)v->silent_for->spec.type, type,
+			    sizeof(type));
+			why = result_failure_text(v->silent_for, timeout_ms);
+			f = step_add_finding(s, FINDING_AUTH_TIMEOUT);
+			finding_from_probe(f, v->silent_for);
+			finding_set_message(f, N_("%1$s answers other questions "
+			    "but not %2$s %3$s: %4$s. Something on the way drops "
+			    "that type, or the server fails on it."), label,
+			    sv->name, type, why, NULL);
+			finding_set_severity(f, SEVERITY_WARNING);
+			free(why);
+		}
 		break;
 	}
 	case AS_SILENT: {
@@ -812,12 +843,25 @@ step_authoritative_analyze(const struct step_input *in, struct triage *t)
 		return;
 	}
 	if (sv->zone == NULL) {
-		if (sv->walk_done)
-			report_walk_failure(s, sv);
-		step_conclude(s, in->final && sv->walk_done);
+		if (!sv->walk_done) {
+			step_conclude(s, false);
+			return;
+		}
+		/* Not a fault by itself (a network may let only its
+		 * resolvers out), but nothing here was checked. */
+		report_walk_failure(s, sv);
+		step_skip(s, N_("the walk from the root hints did not reach the "
+		    "zone of the name"), NULL);
 		return;
 	}
 	report_zone(s, sv);
+	if (sv->nauth == 0 && sv->walk_done) {
+		struct finding *f = step_add_finding(s, FINDING_AUTH_TIMEOUT);
+
+		finding_set_message(f, N_("No name server of %1$s can be asked: "
+		    "none of them has an address."), sv->zone->apex_text, NULL);
+		finding_set_fact(f, FACT_ZONE, sv->zone->apex_text);
+	}
 	for (i = 0; i < sv->nauth; i++) {
 		auth_view(sv, &sv->auth[i], &views[i]);
 		if (views[i].state == AS_PENDING)

@@ -67,21 +67,25 @@ struct resolver_view {
 	bool pending;		/* some probe not back */
 	bool alive;		/* some probe got a DNS message */
 	bool silent;		/* every probe timed out: glibc waits */
+	/* glibc waits for it on this name: every answer for the name timed
+	 * out (alive or not: a resolver too slow to recurse costs the same) */
+	bool name_silent;
 	const struct probe_result *first_failure;
 };
 
 static void
 resolver_view(const struct survey *sv, const struct survey_resolver *r,
-    struct resolver_view *v)
+    bool final, struct resolver_view *v)
 {
 	const struct probe_result *res[2 + SURVEY_MAX_TYPES];
-	size_t i, n = resolver_results(sv, r, res);
+	size_t i, t, n = resolver_results(sv, r, res);
 	bool any_timeout_only = true;
 
 	memset(v, 0, sizeof(*v));
 	for (i = 0; i < n; i++) {
 		if (res[i] == NULL) {
-			v->pending = true;
+			/* Once the survey is done, NULL was never sent. */
+			v->pending |= !final;
 			continue;
 		}
 		if (res[i]->outcome == PROBE_ANSWER)
@@ -94,6 +98,32 @@ resolver_view(const struct survey *sv, const struct survey_resolver *r,
 			any_timeout_only = false;
 	}
 	v->silent = !v->alive && any_timeout_only && !v->pending;
+	v->name_silent = v->silent;
+	if (!sv->address_target && !v->pending) {
+		v->name_silent = true;
+		for (t = 0; t < sv->ntypes; t++)
+			if (r->answer[t] == NULL ||
+			    r->answer[t]->outcome != PROBE_TIMEOUT)
+				v->name_silent = false;
+	}
+}
+
+/* A nameserver glibc never asks (beyond the first three): what it does
+ * costs no lookup anything, so it is on record and nothing more. */
+static void
+report_unused(struct step_result *s, const struct survey_resolver *r,
+    const struct resolver_view *v, const struct sysconf_resolv *rc)
+{
+	struct finding *f = step_add_finding(s, FINDING_RESOLVER_UNUSED);
+	char line[16];
+
+	snprintf(line, sizeof(line), "%u", rc != NULL && r->ns_index >= 0 ?
+	    rc->ns[r->ns_index].line : 0u);
+	finding_from_probe(f, v->alive ? r->soa_udp : v->first_failure);
+	finding_set_server(f, r->text);
+	finding_set_message(f, N_("%1$s (resolv.conf line %2$s) is never asked: "
+	    "glibc uses only the first three nameservers. It %3$s."), r->text,
+	    line, v->alive ? NA_("answers") : NA_("does not answer"), NULL);
 }
 
 /* "5", "2.5": seconds for people, from milliseconds. */
@@ -184,10 +214,6 @@ report_dead(struct step_result *s, const struct survey_resolver *r,
 		    r->text, why, NULL);
 	if (others_alive)
 		finding_set_severity(f, SEVERITY_WARNING);
-	/* glibc never asks a nameserver beyond its first three: a dead one
-	 * there costs no lookup anything and must not pass for a failover. */
-	if (r->origin == SURVEY_FROM_RESOLV_CONF && !r->used)
-		finding_set_severity(f, SEVERITY_INFO);
 	server_address(r->text, addr, sizeof(addr));
 	finding_set_fact(f, FACT_ADDRESS, addr);
 	free(why);
@@ -313,8 +339,6 @@ report_alive(struct step_result *s, const struct survey *sv,
 	}
 	finding_set_server(f, r->text);
 	finding_set_fact(f, FACT_ADDRESS, addr);
-	if (r->stub != SYSCONF_STUB_NONE && r->origin == SURVEY_FROM_RESOLV_CONF)
-		finding_set_fact(f, FACT_FILE, NULL);
 	/* Large answers (DNSSEC, many records) need TCP. */
 	if (result_answered(r->soa_udp) && r->soa_tcp != NULL &&
 	    !result_answered(r->soa_tcp)) {
@@ -397,8 +421,12 @@ step_resolvers_analyze(const struct step_input *in, struct triage *t)
 		return;
 	}
 	for (i = 0; i < sv->nresolvers; i++) {
-		resolver_view(sv, &sv->resolvers[i], &views[i]);
-		any_alive |= views[i].alive;
+		const struct survey_resolver *r = &sv->resolvers[i];
+
+		resolver_view(sv, r, in->final, &views[i]);
+		/* Only what glibc asks keeps lookups working. */
+		if (r->origin != SURVEY_FROM_RESOLV_CONF || r->used)
+			any_alive |= views[i].alive;
 		pending |= views[i].pending;
 	}
 	memset(alive, 0, sizeof(alive));
@@ -410,13 +438,15 @@ step_resolvers_analyze(const struct step_input *in, struct triage *t)
 		    (size_t)r->ns_index < SYSCONF_MAX_NAMESERVERS) {
 			/* glibc moves on at once from an error; only a
 			 * silent server makes it wait. */
-			alive[r->ns_index] = !v->silent;
+			alive[r->ns_index] = !v->name_silent;
 			if ((size_t)r->ns_index + 1 > nalive)
 				nalive = (size_t)r->ns_index + 1;
 		}
 		if (v->pending && !v->alive)
 			continue;
-		if (!v->alive)
+		if (r->origin == SURVEY_FROM_RESOLV_CONF && !r->used)
+			report_unused(s, r, v, in->resolv);
+		else if (!v->alive)
 			report_dead(s, r, v, any_alive, in->timeout_ms);
 		else
 			report_alive(s, sv, r, in->timeout_ms);

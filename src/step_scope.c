@@ -618,6 +618,38 @@ report_service(struct step_result *s, const struct step_input *in,
 	}
 }
 
+/* What the loaders made of resolv.conf, nsswitch.conf and the hosts file:
+ * glibc reads them the same way, so a misread line is part of the story.
+ * Info only: the consequences show in the other findings. */
+static void
+report_diags(struct step_result *s, const struct sysconf_diags *d)
+{
+	size_t i;
+
+	for (i = 0; d != NULL && i < d->n; i++) {
+		struct finding *f = step_add_finding(s, FINDING_CONFIG_NOTE);
+		char line[16];
+
+		snprintf(line, sizeof(line), "%u", d->d[i].line);
+		/* The loaders give their message translated already. */
+		if (d->d[i].line > 0)
+			finding_set_message(f, N_("%1$s, line %2$s: %3$s"),
+			    d->d[i].file, line, d->d[i].message, NULL);
+		else
+			finding_set_message(f, N_("%1$s: %2$s"), d->d[i].file,
+			    d->d[i].message, NULL);
+		finding_set_fact(f, FACT_FILE, d->d[i].file);
+	}
+	if (d != NULL && d->dropped > 0) {
+		struct finding *f = step_add_finding(s, FINDING_CONFIG_NOTE);
+		char n[16];
+
+		snprintf(n, sizeof(n), "%zu", d->dropped);
+		finding_set_message(f, N_("... and %1$s more remarks on the same "
+		    "file."), n, NULL);
+	}
+}
+
 void
 step_scope_analyze(const struct step_input *in, struct triage *t)
 {
@@ -650,6 +682,12 @@ step_scope_analyze(const struct step_input *in, struct triage *t)
 		pending = true;
 	report_stub(s, in);
 	report_service(s, in, &v, &pending);
+	if (in->resolv != NULL)
+		report_diags(s, &in->resolv->diags);
+	if (in->nss != NULL)
+		report_diags(s, &in->nss->diags);
+	if (in->hosts != NULL)
+		report_diags(s, &in->hosts->diags);
 	addr_set_free(&v.addrs);
 	step_conclude(s, in->final && !pending);
 }

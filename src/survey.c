@@ -54,6 +54,24 @@ ask_done(struct probe_result *res, void *user)
 	free(a);
 }
 
+static struct probe_result *
+refused_result(const struct probe_spec *spec, int err)
+{
+	struct probe_result *res = xcalloc(1, sizeof(*res));
+
+	res->outcome = PROBE_LOCAL_ERROR;
+	res->error = err;
+	res->spec = *spec;
+	res->spec.name = NULL;
+	res->spec.qname = NULL;
+	res->spec.edns_options = NULL;
+	res->spec.n_edns_options = 0;
+	res->rtt_ms = -1;
+	probe_format_server((const struct sockaddr *)&spec->server,
+	    spec->server_len, res->server, sizeof(res->server));
+	return res;
+}
+
 struct ask *
 survey_ask(struct survey *sv, const struct probe_spec *spec,
     struct probe_result **slot, survey_then_fn *then, void *arg)
@@ -66,6 +84,11 @@ survey_ask(struct survey *sv, const struct probe_spec *spec,
 	a->arg = arg;
 	a->probe = probe_submit(sv->priv->engine, spec, ask_done, a);
 	if (a->probe == NULL) {
+		/* Never a hole in the survey: the analyses read a NULL
+		 * result as "still out", so a query the engine refused is
+		 * on record as a local error. */
+		if (slot != NULL && *slot == NULL)
+			*slot = refused_result(spec, errno);
 		free(a);
 		return NULL;
 	}

@@ -144,6 +144,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(NAME_RESOLVES, "name-resolves", SEVERITY_OK)			\
 	X(TARGET_ADDRESS, "target-is-address", SEVERITY_INFO)		\
 	X(SYSTEM_LOOKUP, "system-lookup", SEVERITY_INFO)		\
+	X(CONFIG_NOTE, "local-config", SEVERITY_INFO)			\
 	X(NAME_FAILS, "name-does-not-resolve", SEVERITY_CRITICAL)	\
 	X(SERVICE_REACHABLE, "service-reachable", SEVERITY_OK)		\
 	X(SERVICE_UNREACHABLE, "service-unreachable", SEVERITY_CRITICAL) \
@@ -160,6 +161,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(RESOLVER_NXDOMAIN, "resolver-nxdomain", SEVERITY_WARNING)	\
 	X(RESOLVER_NO_ANSWER, "resolver-no-answer", SEVERITY_CRITICAL)	\
 	X(RESOLVER_NO_TCP, "resolver-tcp-fails", SEVERITY_INFO)		\
+	X(RESOLVER_UNUSED, "resolver-unused", SEVERITY_INFO)		\
 	X(ANSWERS_DIFFER, "answers-differ", SEVERITY_WARNING)		\
 	/* authoritative */						\
 	X(ZONE_CUT, "zone-cut", SEVERITY_INFO)				\

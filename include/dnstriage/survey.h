@@ -206,7 +206,7 @@ struct survey {
 	struct survey_level levels[SURVEY_MAX_LEVELS];
 	size_t nlevels;
 	bool walk_done;
-	/* Why the walk stopped short, as a stable code ("loop", "too-deep",
+	/* Why the walk stopped short, as a stable code ("too-deep",
 	 * "no-servers", "all-failed") or NULL when it reached the zone. */
 	const char *walk_error;
 

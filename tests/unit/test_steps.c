@@ -882,12 +882,33 @@ test_resolvers_dead_nameserver_glibc_never_asks_is_info(void **state)
 	resolver_fails(w, 3, PROBE_TIMEOUT);
 	analyze(w);
 
-	f = must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_TIMEOUT,
+	f = must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_UNUSED,
 	    "127.0.2.4#53");
 	assert_int_equal(f->severity, SEVERITY_INFO);
+	assert_message_has(f, "does not answer");
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_TIMEOUT);
 	must_not_find(w->t, STEP_RESOLVERS, FINDING_FAILOVER_PENALTY);
 	assert_status(w->t, STEP_RESOLVERS, STEP_OK);
 	assert_verdict(w->t, FAILURE_HEALTHY);
+}
+
+/* The first three dead, a live fourth that glibc never asks: every
+ * lookup fails, whatever the fourth would say. */
+static void
+test_resolvers_live_unused_nameserver_does_not_save_lookups(void **state)
+{
+	struct world *w = *state;
+	struct world_opts o = { .resolv = "four.resolv.conf" };
+
+	world_build(w, &o);
+	resolver_fails(w, 0, PROBE_TIMEOUT);
+	resolver_fails(w, 1, PROBE_TIMEOUT);
+	resolver_fails(w, 2, PROBE_TIMEOUT);
+	analyze(w);
+
+	must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_UNUSED, "127.0.2.4#53");
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_ANSWERS);
+	assert_verdict(w->t, FAILURE_RESOLVER_DOWN);
 }
 
 /* --- scope -------------------------------------------------------------- */
@@ -1205,6 +1226,55 @@ test_auth_one_silent_is_partial(void **state)
 	    " (TTL 3600)");
 	assert_status(w->t, STEP_AUTHORITATIVE, STEP_WARNING);
 	assert_verdict(w->t, FAILURE_AUTHORITATIVE_PARTIAL);
+}
+
+/* A server that answers A and drops AAAA: the zone works for half the
+ * world (a filter on the way, or a server that fails on the type). */
+static void
+test_auth_silent_for_one_type_is_partial(void **state)
+{
+	struct world *w = *state;
+	struct world_opts o = { .aaaa = true };
+	const struct finding *f;
+
+	world_build(w, &o);
+	canned_put(&w->sv->auth[1].answer[1], canned_failure(w->sv->auth[1].text,
+	    NAME, LDNS_RR_TYPE_AAAA, PROBE_TIMEOUT));
+	analyze(w);
+
+	f = must_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_ANSWERS, NS2 "#53");
+	assert_int_equal(f->severity, SEVERITY_OK);
+	/* The evidence of the answer is an answer, with its round trip. */
+	assert_true(f->rtt_ms >= 0);
+	f = must_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_TIMEOUT, NS2 "#53");
+	assert_int_equal(f->severity, SEVERITY_WARNING);
+	assert_message_has(f, "but not " NAME " AAAA");
+	assert_verdict(w->t, FAILURE_AUTHORITATIVE_PARTIAL);
+}
+
+/* Every NS name of the zone without an address: nobody can ask any. */
+static void
+test_auth_no_address_at_all_is_down(void **state)
+{
+	struct world *w = *state;
+	size_t i;
+
+	world_default(w);
+	for (i = 0; i < w->sv->nauth; i++) {
+		struct survey_auth *a = &w->sv->auth[i];
+		size_t t;
+
+		for (t = 0; t < SURVEY_MAX_TYPES; t++)
+			canned_put(&a->answer[t], NULL);
+		canned_put(&a->soa, NULL);
+		canned_put(&a->dnskey, NULL);
+		canned_put(&a->ns, NULL);
+	}
+	w->sv->nauth = 0;
+	analyze(w);
+
+	must_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_TIMEOUT, NULL);
+	assert_verdict(w->t, FAILURE_AUTHORITATIVE_DOWN);
 }
 
 static void
@@ -1568,8 +1638,11 @@ test_walk_failed_is_info_and_does_not_crash(void **state)
 	assert_non_null(f->evidence);
 	assert_non_null(strstr(f->evidence, "no usable answer"));
 	assert_int_equal(w->t->steps[STEP_AUTHORITATIVE].nfindings, 1);
-	assert_status(w->t, STEP_AUTHORITATIVE, STEP_OK);
+	/* Nothing was checked: skipped with the reason, never "ok". */
+	assert_status(w->t, STEP_AUTHORITATIVE, STEP_SKIPPED);
 	assert_status(w->t, STEP_SERIALS, STEP_SKIPPED);
+	/* A network that lets only its resolvers out is no fault. */
+	assert_verdict(w->t, FAILURE_HEALTHY);
 }
 
 static void
@@ -1732,6 +1805,7 @@ main(void)
 		T(test_resolvers_ad_flag_reported),
 		T(test_resolvers_none_is_skipped),
 		T(test_resolvers_dead_nameserver_glibc_never_asks_is_info),
+		T(test_resolvers_live_unused_nameserver_does_not_save_lookups),
 		T(test_resolver_answer_not_back_is_not_judged),
 		T(test_scope_hosts_entry_overrides_dns),
 		T(test_scope_hosts_entry_equal_to_dns_is_no_override),
@@ -1747,6 +1821,8 @@ main(void)
 		T(test_scope_broken_nsswitch_fails_every_lookup),
 		T(test_scope_nxdomain_names_the_resolver),
 		T(test_auth_one_silent_is_partial),
+		T(test_auth_silent_for_one_type_is_partial),
+		T(test_auth_no_address_at_all_is_down),
 		T(test_auth_all_silent_is_down),
 		T(test_auth_refused_is_lame),
 		T(test_auth_answer_without_aa_is_lame),

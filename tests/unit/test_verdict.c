@@ -420,9 +420,10 @@ test_facts_from_causes_and_run(void **state)
 	assert_null(verdict_fact(&t->verdict, FACT_ZONE));
 
 	s = verdict_summary(&t->verdict);
-	assert_string_equal(s, "Not every resolver answers (silent: "
+	assert_string_equal(s, "Not every resolver answers (dead: "
 	    "127.0.0.1#53, 127.0.0.2#53); lookups still work through another "
-	    "one, but each first waits about 4 s for the silent one.");
+	    "one, but every lookup that tries a silent one first waits out its "
+	    "timeout.");
 	free(s);
 	s = verdict_recovery_text(&t->verdict, 0);
 	assert_non_null(strstr(s, "Promote the working resolver 127.0.0.9:"));
