@@ -69,7 +69,7 @@ step_dnssec_analyze(const struct step_input *in, struct triage *t)
 		}
 	}
 	if (validated != NULL) {
-		struct finding *f = step_add_finding(s, FINDING_DNSSEC_SECURE);
+		struct finding *f = step_add_finding(s, FINDING_RESOLVER_AD);
 
 		finding_set_message(f, N_("%1$s validates the answer for %2$s "
 		    "(AD flag set)."), validated->text, sv->name, NULL);
