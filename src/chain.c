@@ -301,6 +301,8 @@ entry_keys(struct chain_link *l, const ldns_rr_list *set,
 		bool is_ds = ldns_rr_get_type(ref) == LDNS_RR_TYPE_DS;
 		uint16_t tag;
 
+		if (!rr_well_formed(ref))
+			continue;
 		if (is_ds) {
 			uint8_t digest = ldns_rdf2native_int8(ldns_rr_rdf(ref, 2));
 
