@@ -105,15 +105,35 @@ link_rrset(const struct chain_link *l, const char **owner, char *type,
 	}
 }
 
+/* "ns1.nic.test (127.0.2.1#53)" for a server of level L, or the address. */
+static void
+level_server_label(const struct survey_level *lv, const char *server,
+    char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < lv->nservers; i++)
+		if (lv->servers[i].nsname != NULL &&
+		    strcmp(lv->servers[i].text, server) == 0) {
+			snprintf(buf, len, "%s (%s)", lv->servers[i].nsname,
+			    server);
+			return;
+		}
+	snprintf(buf, len, "%s", server);
+}
+
 /* Where a link's data came from, for people. */
 static void
 link_source(const struct survey *sv, const struct chain_link *l, char *buf,
     size_t len)
 {
+	size_t from = l->kind == CHAIN_LINK_KEYS || l->level == 0 ? l->level :
+	    l->level - 1;
+
 	if (l->auth < sv->nauth)
 		auth_server_label(&sv->auth[l->auth], buf, len);
 	else if (l->probe != NULL)
-		snprintf(buf, len, "%s", l->probe->server);
+		level_server_label(&sv->levels[from], l->probe->server, buf, len);
 	else if (l->kind == CHAIN_LINK_DS || l->kind == CHAIN_LINK_NO_DS)
 		snprintf(buf, len, "%s", sv->levels[l->level].ds_from);
 	else
