@@ -453,6 +453,33 @@ zone_answer(const struct canned_world *w, const struct canned_spec *spec,
 	return canned_result(p, server);
 }
 
+/* NODATA for www.example.test AAAA: the SOA and the NSEC at the name. */
+static struct probe_result *
+nodata_answer(const struct canned_world *w, const struct canned_spec *spec,
+    const char *server)
+{
+	static const char *const rrs[] = {
+		"example.test. 3600 IN SOA ns1.example.test. "
+		"hostmaster.example.test. 2026010100 3600 600 1209600 3600",
+		"www.example.test. 3600 IN NSEC example.test. A RRSIG NSEC",
+		NULL
+	};
+	ldns_pkt *p = canned_pkt("www.example.test", LDNS_RR_TYPE_AAAA, true,
+	    LDNS_RCODE_NOERROR);
+	size_t i;
+
+	for (i = 0; rrs[i] != NULL; i++) {
+		ldns_rr_list *set = list_of(rr_new(rrs[i]), NULL);
+		ldns_rr_list *sigs = sign(w, set, KEY_ZONE_ZSK, spec->zone);
+
+		canned_pkt_add_list(p, LDNS_SECTION_AUTHORITY, set);
+		canned_pkt_add_list(p, LDNS_SECTION_AUTHORITY, sigs);
+		ldns_rr_list_deep_free(set);
+		ldns_rr_list_deep_free(sigs);
+	}
+	return canned_result(p, server);
+}
+
 static void
 world_anchor(struct canned_world *w, bool dnskey_form)
 {
@@ -519,8 +546,16 @@ canned_world_new(const struct canned_spec *spec)
 		sv->levels[2].dnskey = dnskey_answer(w, "example.test",
 		    KEY_ZONE_KSK, KEY_ZONE_ZSK, spec->zone, "127.0.3.1#53");
 	}
-	for (i = 0; i < sv->nauth; i++)
+	if (spec->with_aaaa) {
+		sv->types[1] = LDNS_RR_TYPE_AAAA;
+		sv->ntypes = 2;
+	}
+	for (i = 0; i < sv->nauth; i++) {
 		sv->auth[i].answer[0] = zone_answer(w, spec, sv->auth[i].text);
+		if (spec->with_aaaa)
+			sv->auth[i].answer[1] = nodata_answer(w, spec,
+			    sv->auth[i].text);
+	}
 	return w;
 }
 

@@ -41,6 +41,7 @@ struct canned_spec {
 	bool anchor_dnskey;	/* the anchor in DNSKEY form (else DS) */
 	bool zone_no_dnskey;	/* example.test answers DNSKEY with NODATA */
 	bool tamper_answer;	/* the A record changed after signing */
+	bool with_aaaa;		/* AAAA asked too: NODATA with its NSEC */
 };
 
 enum canned_key {

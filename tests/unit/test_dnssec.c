@@ -205,6 +205,69 @@ test_nxdomain_with_valid_nsec_proof(void **state)
 	canned_world_free(w);
 }
 
+/* The lab asks A and AAAA; www has no AAAA: NODATA with its NSEC. */
+static void
+test_nodata_with_valid_nsec_proof(void **state)
+{
+	struct canned_spec spec = { .with_aaaa = true };
+	struct canned_world *w = canned_world_new(&spec);
+	struct step_input in = canned_input(w);
+	struct triage *t = run_dnssec(&in);
+
+	(void)state;
+	assert_int_equal(problems(dnssec(t)), 0);
+	assert_message_has(nth(dnssec(t), FINDING_DNSSEC_SECURE, 0),
+	    "www.example.test A, AAAA (zones ., test, example.test)");
+	triage_free(t);
+	canned_world_free(w);
+}
+
+/* Expired everywhere in example.test: the NODATA proof too. */
+static void
+test_expired_nodata_proof(void **state)
+{
+	struct canned_spec spec = { .with_aaaa = true,
+	    .zone = { -DAYS(40), -DAYS(10) } };
+	struct canned_world *w = canned_world_new(&spec);
+	struct step_input in = canned_input(w);
+	struct triage *t = run_dnssec(&in);
+
+	(void)state;
+	assert_int_equal(count(dnssec(t), FINDING_SIG_EXPIRED), 3);
+	assert_message_has(nth(dnssec(t), FINDING_SIG_EXPIRED, 2),
+	    "NSEC RRset of www.example.test");
+	triage_free(t);
+	canned_world_free(w);
+}
+
+/* The anchor names a key the root does not have (a root key rollover
+ * missed): the chain cannot start. */
+static void
+test_stale_trust_anchor(void **state)
+{
+	struct canned_spec spec = { 0 };
+	struct canned_world *w = canned_world_new(&spec);
+	struct step_input in;
+	struct triage *t;
+	const struct finding *f;
+	ldns_rr *rogue = ldns_key2rr(ldns_key_list_key(w->keys[KEY_ROGUE], 0));
+
+	(void)state;
+	ldns_rdf_deep_free(ldns_rr_owner(rogue));
+	ldns_rr_set_owner(rogue, ldns_dname_new_frm_str("."));
+	ldns_rr_list_deep_free(w->anchor.rrs);
+	w->anchor.rrs = ldns_rr_list_new();
+	ldns_rr_list_push_rr(w->anchor.rrs, rogue);
+	in = canned_input(w);
+	t = run_dnssec(&in);
+	f = nth(dnssec(t), FINDING_DS_MISMATCH, 0);
+	assert_message_has(f, "None of the keys of the trust anchor");
+	assert_tag_in(f, w->tags[KEY_ROOT_KSK]);
+	assert_fact(f, FACT_ZONE, ".");
+	triage_free(t);
+	canned_world_free(w);
+}
+
 static void
 test_insecure_delegation_is_no_alarm(void **state)
 {
@@ -597,6 +660,9 @@ main(void)
 		cmocka_unit_test(test_valid_chain_is_secure),
 		cmocka_unit_test(test_valid_chain_with_dnskey_anchor),
 		cmocka_unit_test(test_nxdomain_with_valid_nsec_proof),
+		cmocka_unit_test(test_nodata_with_valid_nsec_proof),
+		cmocka_unit_test(test_expired_nodata_proof),
+		cmocka_unit_test(test_stale_trust_anchor),
 		cmocka_unit_test(test_insecure_delegation_is_no_alarm),
 		cmocka_unit_test(test_expired_signatures),
 		cmocka_unit_test(test_signature_not_yet_valid),
