@@ -669,13 +669,13 @@ report_expiring(struct step_result *s, const struct step_input *in,
 		utc_text(l->valid_until, when, sizeof(when));
 		snprintf(secs, sizeof(secs), "%lld", left);
 		snprintf(days, sizeof(days), "%lld", left / DAY_SECONDS);
-		finding_set_message_plural(f, N_("The signatures of the %1$s RRset "
-		    "of %2$s (key %3$s of %4$s) expire on %5$s, in %6$s day: "
-		    "re-sign %4$s before then, or validating resolvers will "
-		    "reject it. Served by %7$s."), N_("The signatures of the %1$s "
-		    "RRset of %2$s (key %3$s of %4$s) expire on %5$s, in %6$s "
-		    "days: re-sign %4$s before then, or validating resolvers will "
-		    "reject it. Served by %7$s."),
+		finding_set_message_plural(f,
+		    "The signatures of the %1$s RRset of %2$s (key %3$s of %4$s) "
+		    "expire on %5$s, in %6$s day: re-sign %4$s before then, or "
+		    "validating resolvers will reject it. Served by %7$s.",
+		    "The signatures of the %1$s RRset of %2$s (key %3$s of %4$s) "
+		    "expire on %5$s, in %6$s days: re-sign %4$s before then, or "
+		    "validating resolvers will reject it. Served by %7$s.",
 		    (unsigned long)(left / DAY_SECONDS), type, owner, tag,
 		    l->signer, when, days, servers, NULL);
 		finding_set_fact(f, FACT_ZONE, fix_zone(sv, l));

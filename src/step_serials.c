@@ -350,11 +350,13 @@ report_expire(struct step_result *s, const struct survey *sv,
 		snprintf(days, sizeof(days), "%lu",
 		    (unsigned long)(v->expire_option / DAY_SECONDS));
 		f = server_finding(s, FINDING_EDNS_EXPIRE, sv, a);
-		finding_set_message_plural(f, N_("%1$s keeps its copy of %2$s for "
-		    "%3$s s more (%4$s day, until %5$s) if its refreshes from the "
-		    "primary keep failing (EDNS EXPIRE)."), N_("%1$s keeps its "
-		    "copy of %2$s for %3$s s more (%4$s days, until %5$s) if its "
-		    "refreshes from the primary keep failing (EDNS EXPIRE)."),
+		finding_set_message_plural(f,
+		    "%1$s keeps its copy of %2$s for %3$s s more (%4$s day, "
+		    "until %5$s) if its refreshes from the primary keep failing "
+		    "(EDNS EXPIRE).",
+		    "%1$s keeps its copy of %2$s for %3$s s more (%4$s days, "
+		    "until %5$s) if its refreshes from the primary keep failing "
+		    "(EDNS EXPIRE).",
 		    (unsigned long)(v->expire_option / DAY_SECONDS), label,
 		    sv->zone->apex_text, secs, days, when, NULL);
 	}
