@@ -343,7 +343,22 @@ entry_keys(struct chain_link *l, const ldns_rr_list *set,
 	return out;
 }
 
-enum step_result_kind { GO_ON, STOP, WAIT };
+/* What the walk does after a check. */
+enum walk_next { WALK_ON, WALK_STOP, WALK_WAIT };
+
+/* Past a sound link, or one that fails only in time (its data and keys
+ * are authentic), the walk goes on; past anything else it stops there. */
+static enum walk_next
+after_link(struct chain *c, const struct chain_link *l, size_t level)
+{
+	if (l->problem == CHAIN_OK || l->problem == CHAIN_EXPIRED ||
+	    l->problem == CHAIN_NOT_YET_VALID)
+		return WALK_ON;
+	if (l->problem == CHAIN_UNSUPPORTED)
+		c->gap = CHAIN_GAP_UNSUPPORTED;
+	c->end = level;
+	return WALK_STOP;
+}
 
 struct walk_state {
 	const struct survey *sv;
@@ -357,7 +372,7 @@ struct walk_state {
 };
 
 /* The DNSKEY RRset of level L against w->refs: sets w->keys. */
-static enum step_result_kind
+static enum walk_next
 check_keys(struct walk_state *w, size_t L, bool anchor)
 {
 	const struct survey_level *lv = &w->sv->levels[L];
@@ -370,10 +385,10 @@ check_keys(struct walk_state *w, size_t L, bool anchor)
 	if (!good_answer(res) || ldns_pkt_get_rcode(res->pkt) !=
 	    LDNS_RCODE_NOERROR) {
 		if (!w->final)
-			return WAIT;
+			return WALK_WAIT;
 		c->gap = CHAIN_GAP_NO_DNSKEY_ANSWER;
 		c->end = L;
-		return STOP;
+		return WALK_STOP;
 	}
 	l = link_add(c, CHAIN_LINK_KEYS, L, lv->apex, LDNS_RR_TYPE_DNSKEY,
 	    lv->apex);
@@ -386,7 +401,7 @@ check_keys(struct walk_state *w, size_t L, bool anchor)
 		ldns_rr_list_free(entry_keys(l, NULL, w->refs, &dummy));
 		l->problem = CHAIN_NO_DNSKEY;
 		c->end = L;
-		return STOP;
+		return WALK_STOP;
 	}
 	link_set_keys(l, set);
 	entry = entry_keys(l, set, w->refs, &supported);
@@ -396,14 +411,14 @@ check_keys(struct walk_state *w, size_t L, bool anchor)
 		c->end = L;
 		ldns_rr_list_free(entry);
 		ldns_rr_list_deep_free(set);
-		return STOP;
+		return WALK_STOP;
 	}
 	if (ldns_rr_list_rr_count(entry) == 0) {
 		l->problem = CHAIN_DS_MISMATCH;
 		c->end = L;
 		ldns_rr_list_free(entry);
 		ldns_rr_list_deep_free(set);
-		return STOP;
+		return WALK_STOP;
 	}
 	sigs = answer_sigs(res->pkt, lv->apex, LDNS_RR_TYPE_DNSKEY);
 	verify_rrset(l, set, sigs, lv->apex, entry, w->now);
@@ -415,16 +430,7 @@ check_keys(struct walk_state *w, size_t L, bool anchor)
 	ldns_rr_list_deep_free(sigs);
 	ldns_rr_list_deep_free(w->keys);
 	w->keys = set;
-	if (l->problem == CHAIN_UNSUPPORTED) {
-		c->gap = CHAIN_GAP_UNSUPPORTED;
-		c->end = L;
-		return STOP;
-	}
-	if (l->problem == CHAIN_OK || l->problem == CHAIN_EXPIRED ||
-	    l->problem == CHAIN_NOT_YET_VALID)
-		return GO_ON;
-	c->end = L;
-	return STOP;
+	return after_link(c, l, L);
 }
 
 /* --- proofs of non-existence -------------------------------------------- */
@@ -573,7 +579,7 @@ has_dnskeys(const struct probe_result *res, const ldns_rdf *apex)
 
 /* The delegation from level P to level C = P + 1, with w->keys those of
  * P: sets w->refs to the child's DS. */
-static enum step_result_kind
+static enum walk_next
 check_delegation(struct walk_state *w, size_t C)
 {
 	const struct survey_level *child = &w->sv->levels[C];
@@ -595,16 +601,7 @@ check_delegation(struct walk_state *w, size_t C)
 			ldns_rr_list_deep_free(w->refs);
 		w->refs = child->ds;
 		w->refs_owned = false;
-		if (l->problem == CHAIN_UNSUPPORTED) {
-			c->gap = CHAIN_GAP_UNSUPPORTED;
-			c->end = C;
-			return STOP;
-		}
-		if (l->problem == CHAIN_OK || l->problem == CHAIN_EXPIRED ||
-		    l->problem == CHAIN_NOT_YET_VALID)
-			return GO_ON;
-		c->end = C;
-		return STOP;
+		return after_link(c, l, C);
 	}
 	if (child->ds_denied && child->ds_denial != NULL) {
 		l = link_add(c, CHAIN_LINK_NO_DS, C, child->apex, LDNS_RR_TYPE_DS,
@@ -615,23 +612,23 @@ check_delegation(struct walk_state *w, size_t C)
 		l->proven = l->problem == CHAIN_OK;
 		w->insecure = l->proven;
 		c->end = C;
-		return STOP;
+		return WALK_STOP;
 	}
 	/* Neither DS nor proof: an unsigned child, unless it has keys (then
 	 * the referral, or the lack of one, hid its DS from us). */
 	if (child->dnskey == NULL && !w->final)
-		return WAIT;
+		return WALK_WAIT;
 	c->end = C;
 	if (has_dnskeys(child->dnskey, child->apex)) {
 		c->gap = CHAIN_GAP_NO_DS_INFO;
-		return STOP;
+		return WALK_STOP;
 	}
 	l = link_add(c, CHAIN_LINK_NO_DS, C, child->apex, LDNS_RR_TYPE_DS,
 	    parent->apex);
 	l->probe = referral_probe(w->sv, C - 1);
 	l->proven = false;
 	w->insecure = true;
-	return STOP;
+	return WALK_STOP;
 }
 
 /* --- the answers of the zone -------------------------------------------- */
@@ -680,7 +677,7 @@ check_answer(struct walk_state *w, size_t Z, size_t i, size_t t)
 }
 
 /* Every authoritative answer (AA, NOERROR or NXDOMAIN) of zone Z. */
-static enum step_result_kind
+static enum walk_next
 check_answers(struct walk_state *w, size_t Z)
 {
 	const struct survey *sv = w->sv;
@@ -693,7 +690,7 @@ check_answers(struct walk_state *w, size_t Z)
 
 			if (res == NULL) {
 				if (!w->final)
-					return WAIT;
+					return WALK_WAIT;
 				continue;
 			}
 			rcode = good_answer(res) ? dnsmsg_rcode(res->pkt) : -1;
@@ -711,7 +708,7 @@ check_answers(struct walk_state *w, size_t Z)
 		    CHAIN_GAP_NO_ANSWER;
 		w->c->end = Z;
 	}
-	return STOP;
+	return WALK_STOP;
 }
 
 /* --- the walk ----------------------------------------------------------- */
@@ -780,7 +777,7 @@ chain_verify(const struct survey *sv, const struct rootdata *anchor,
     time_t now, bool final, struct chain *out)
 {
 	struct walk_state w;
-	enum step_result_kind r = GO_ON;
+	enum walk_next r = WALK_ON;
 	size_t Z, L, T;
 
 	memset(out, 0, sizeof(*out));
@@ -805,17 +802,17 @@ chain_verify(const struct survey *sv, const struct rootdata *anchor,
 		return;
 	}
 	out->top = T;
-	for (L = T; L <= Z && r == GO_ON; L++) {
-		if (L > T && (r = check_delegation(&w, L)) != GO_ON)
+	for (L = T; L <= Z && r == WALK_ON; L++) {
+		if (L > T && (r = check_delegation(&w, L)) != WALK_ON)
 			break;
 		r = check_keys(&w, L, L == T);
 	}
-	if (r == GO_ON)
+	if (r == WALK_ON)
 		r = check_answers(&w, Z);
 	if (w.refs_owned)
 		ldns_rr_list_deep_free(w.refs);
 	ldns_rr_list_deep_free(w.keys);
-	if (r == WAIT) {
+	if (r == WALK_WAIT) {
 		chain_free(out);
 		out->status = CHAIN_PENDING;
 		return;

@@ -248,25 +248,37 @@ problem_finding(struct step_result *s, enum finding_code code,
 	return f;
 }
 
+/* What a message says of a link's signature. */
+struct sig_words {
+	const char *owner;
+	char type[16], tag[8], alg[32];
+};
+
+static void
+sig_words(const struct chain_link *l, struct sig_words *w)
+{
+	link_rrset(l, &w->owner, w->type, sizeof(w->type));
+	snprintf(w->tag, sizeof(w->tag), "%u", (unsigned)l->keytag);
+	algorithm_text(l->algorithm, w->alg, sizeof(w->alg));
+}
+
 static void
 report_time_problem(struct step_result *s, const struct survey *sv,
     const struct chain_link *l, const char *servers)
 {
-	char type[16], tag[8], alg[32], when[UTC_TEXT_LEN];
-	const char *owner;
+	struct sig_words w;
+	char when[UTC_TEXT_LEN];
 	struct finding *f;
 
-	link_rrset(l, &owner, type, sizeof(type));
-	snprintf(tag, sizeof(tag), "%u", (unsigned)l->keytag);
-	algorithm_text(l->algorithm, alg, sizeof(alg));
+	sig_words(l, &w);
 	if (l->problem == CHAIN_EXPIRED) {
 		utc_text(l->expiration, when, sizeof(when));
 		f = problem_finding(s, FINDING_SIG_EXPIRED, l);
 		finding_set_message(f, N_("The signature of the %1$s RRset of %2$s "
 		    "by key %3$s (%4$s) of %5$s expired on %6$s: validating "
 		    "resolvers reject it until %5$s is signed again. Served by "
-		    "%7$s."), type, owner, tag, alg, l->signer, when, servers,
-		    NULL);
+		    "%7$s."), w.type, w.owner, w.tag, w.alg, l->signer, when,
+		    servers, NULL);
 	} else {
 		utc_text(l->inception, when, sizeof(when));
 		f = problem_finding(s, FINDING_SIG_NOT_YET_VALID, l);
@@ -274,8 +286,8 @@ report_time_problem(struct step_result *s, const struct survey *sv,
 		    "by key %3$s (%4$s) of %5$s is not valid before %6$s: "
 		    "validating resolvers reject it until then. The signer's "
 		    "clock may run ahead, or the zone was signed with an "
-		    "inception in the future. Served by %7$s."), type, owner,
-		    tag, alg, l->signer, when, servers, NULL);
+		    "inception in the future. Served by %7$s."), w.type,
+		    w.owner, w.tag, w.alg, l->signer, when, servers, NULL);
 	}
 	finding_set_fact(f, FACT_ZONE, fix_zone(sv, l));
 	finding_set_fact(f, FACT_WHEN, when);
@@ -395,13 +407,10 @@ static void
 report_rrset_problem(struct step_result *s, const struct survey *sv,
     const struct chain_link *l, const char *servers)
 {
-	char type[16], tag[8], alg[32];
-	const char *owner;
+	struct sig_words w;
 	struct finding *f;
 
-	link_rrset(l, &owner, type, sizeof(type));
-	snprintf(tag, sizeof(tag), "%u", (unsigned)l->keytag);
-	algorithm_text(l->algorithm, alg, sizeof(alg));
+	sig_words(l, &w);
 	if (l->problem == CHAIN_BAD_SIGNATURE) {
 		const char *why = ldns_get_errorstr_by_id(l->status);
 
@@ -409,7 +418,7 @@ report_rrset_problem(struct step_result *s, const struct survey *sv,
 		finding_set_message(f, N_("The signature of the %1$s RRset of %2$s "
 		    "by key %3$s (%4$s) of %5$s does not verify (%6$s): the data "
 		    "was changed after signing, or signed with another key. "
-		    "Served by %7$s."), type, owner, tag, alg, l->signer,
+		    "Served by %7$s."), w.type, w.owner, w.tag, w.alg, l->signer,
 		    why != NULL ? why : "?", servers, NULL);
 	} else if (l->problem == CHAIN_UNKNOWN_KEY) {
 		char *keys = key_tags_text(l);
@@ -419,13 +428,14 @@ report_rrset_problem(struct step_result *s, const struct survey *sv,
 		    "%3$s (%4$s) of %5$s, which is not in the DNSKEY set of %5$s "
 		    "(%6$s): validating resolvers reject it. Publish the key "
 		    "again, or re-sign with a published one. Served by %7$s."),
-		    type, owner, tag, alg, l->signer, keys, servers, NULL);
+		    w.type, w.owner, w.tag, w.alg, l->signer, keys, servers,
+		    NULL);
 		free(keys);
 	} else {
 		f = problem_finding(s, FINDING_RRSIG_MISSING, l);
 		finding_set_message(f, N_("The %1$s RRset of %2$s carries no "
 		    "signature by %3$s, although %3$s is signed: validating "
-		    "resolvers reject it. Served by %4$s."), type, owner,
+		    "resolvers reject it. Served by %4$s."), w.type, w.owner,
 		    l->signer, servers, NULL);
 	}
 	finding_set_fact(f, FACT_ZONE, fix_zone(sv, l));
@@ -635,15 +645,47 @@ by_valid_until(const void *a, const void *b)
 	const struct chain_link *x = *(const struct chain_link *const *)a;
 	const struct chain_link *y = *(const struct chain_link *const *)b;
 
-	return (x->valid_until > y->valid_until) -
-	    (x->valid_until < y->valid_until);
+	/* Ties keep the chain's order (top down): qsort() is not stable. */
+	if (x->valid_until != y->valid_until)
+		return x->valid_until > y->valid_until ? 1 : -1;
+	return (x > y) - (x < y);
 }
 
+static void
+report_expiring_link(struct step_result *s, const struct survey *sv,
+    const struct chain *c, const struct chain_link *l, time_t now)
+{
+	long long left = (long long)(l->valid_until - now);
+	char when[UTC_TEXT_LEN], secs[24], days[24];
+	char *servers = sources_text(sv, c, (size_t)(l - c->links));
+	struct finding *f = problem_finding(s, FINDING_SIG_EXPIRING, l);
+	struct sig_words w;
+
+	sig_words(l, &w);
+	utc_text(l->valid_until, when, sizeof(when));
+	snprintf(secs, sizeof(secs), "%lld", left);
+	snprintf(days, sizeof(days), "%lld", left / DAY_SECONDS);
+	finding_set_message_plural(f,
+	    "The signatures of the %1$s RRset of %2$s (key %3$s of %4$s) "
+	    "expire on %5$s, in %6$s day: re-sign %4$s before then, or "
+	    "validating resolvers will reject it. Served by %7$s.",
+	    "The signatures of the %1$s RRset of %2$s (key %3$s of %4$s) "
+	    "expire on %5$s, in %6$s days: re-sign %4$s before then, or "
+	    "validating resolvers will reject it. Served by %7$s.",
+	    (unsigned long)(left / DAY_SECONDS), w.type, w.owner, w.tag,
+	    l->signer, when, days, servers, NULL);
+	finding_set_fact(f, FACT_ZONE, fix_zone(sv, l));
+	finding_set_fact(f, FACT_WHEN, when);
+	finding_set_fact(f, FACT_SECONDS, secs);
+	free(servers);
+}
+
+/* Every RRset whose last valid signature ends within the warning window,
+ * the earliest first: the verdict takes its date from the first. */
 static void
 report_expiring(struct step_result *s, const struct step_input *in,
     const struct chain *c)
 {
-	const struct survey *sv = in->sv;
 	time_t horizon = in->now + (time_t)in->expiry_warn_days * DAY_SECONDS;
 	const struct chain_link **soon;
 	size_t i, n = 0;
@@ -656,33 +698,8 @@ report_expiring(struct step_result *s, const struct step_input *in,
 		    c->links[i].valid_until < horizon && !told_before(c, i))
 			soon[n++] = &c->links[i];
 	qsort(soon, n, sizeof(*soon), by_valid_until);
-	for (i = 0; i < n; i++) {
-		const struct chain_link *l = soon[i];
-		long long left = (long long)(l->valid_until - in->now);
-		char type[16], tag[8], when[UTC_TEXT_LEN], secs[24], days[24];
-		const char *owner;
-		char *servers = sources_text(sv, c, (size_t)(l - c->links));
-		struct finding *f = problem_finding(s, FINDING_SIG_EXPIRING, l);
-
-		link_rrset(l, &owner, type, sizeof(type));
-		snprintf(tag, sizeof(tag), "%u", (unsigned)l->keytag);
-		utc_text(l->valid_until, when, sizeof(when));
-		snprintf(secs, sizeof(secs), "%lld", left);
-		snprintf(days, sizeof(days), "%lld", left / DAY_SECONDS);
-		finding_set_message_plural(f,
-		    "The signatures of the %1$s RRset of %2$s (key %3$s of %4$s) "
-		    "expire on %5$s, in %6$s day: re-sign %4$s before then, or "
-		    "validating resolvers will reject it. Served by %7$s.",
-		    "The signatures of the %1$s RRset of %2$s (key %3$s of %4$s) "
-		    "expire on %5$s, in %6$s days: re-sign %4$s before then, or "
-		    "validating resolvers will reject it. Served by %7$s.",
-		    (unsigned long)(left / DAY_SECONDS), type, owner, tag,
-		    l->signer, when, days, servers, NULL);
-		finding_set_fact(f, FACT_ZONE, fix_zone(sv, l));
-		finding_set_fact(f, FACT_WHEN, when);
-		finding_set_fact(f, FACT_SECONDS, secs);
-		free(servers);
-	}
+	for (i = 0; i < n; i++)
+		report_expiring_link(s, in->sv, c, soon[i], in->now);
 	free(soon);
 }
 

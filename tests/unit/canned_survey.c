@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dnstriage/textfmt.h"
+#include "dnstriage/verdict.h"
 #include "canned_survey.h"
 
 #define DEFAULT_FROM (-3600L)
@@ -586,4 +587,60 @@ canned_input(const struct canned_world *w)
 	in.now = CANNED_NOW;
 	in.expiry_warn_days = 14;
 	return in;
+}
+
+/* --- assertions --------------------------------------------------------- */
+
+enum failure_code
+canned_verdict_alone(struct triage *t, enum step_id only)
+{
+	size_t s;
+
+	for (s = 0; s < STEP_COUNT; s++)
+		if (s != only)
+			step_skip(&t->steps[s], "not part of this test", NULL);
+	verdict_choose(t);
+	return t->verdict.code;
+}
+
+size_t
+canned_count(const struct step_result *s, enum finding_code c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nfindings; i++)
+		n += s->findings[i]->code == c;
+	return n;
+}
+
+const struct finding *
+canned_nth(const struct step_result *s, enum finding_code c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfindings; i++)
+		if (s->findings[i]->code == c && n-- == 0)
+			return s->findings[i];
+	fail_msg("no finding %s", knowledge_finding_code(c)->name);
+	return NULL;
+}
+
+size_t
+canned_problems(const struct step_result *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nfindings; i++)
+		n += severity_is_problem(s->findings[i]->severity);
+	return n;
+}
+
+void
+canned_assert_fact(const struct finding *f, enum fact k, const char *want)
+{
+	char buf[128];
+	const char *got = finding_fact(f, k, buf, sizeof(buf));
+
+	assert_non_null(got);
+	assert_string_equal(got, want);
 }

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <ldns/ldns.h>
 
+#include "dnstriage/finding.h"
 #include "dnstriage/rootdata.h"
 #include "dnstriage/steps.h"
 #include "dnstriage/survey.h"
@@ -85,5 +86,18 @@ struct probe_result *canned_soa(const char *server, uint32_t serial,
     uint32_t refresh, uint32_t retry, uint32_t expire, uint32_t minimum);
 /* The answer of www.example.test A with AA: 127.0.80.80. */
 struct probe_result *canned_a(const char *server);
+
+/* --- assertions on a step's findings ------------------------------------ */
+
+/* The verdict when no step but `only` has anything to say. */
+enum failure_code canned_verdict_alone(struct triage *t, enum step_id only);
+size_t canned_count(const struct step_result *s, enum finding_code c);
+/* The n-th finding of code c (0 the first); fails the test if none. */
+const struct finding *canned_nth(const struct step_result *s,
+    enum finding_code c, size_t n);
+/* How many findings are warnings or critical. */
+size_t canned_problems(const struct step_result *s);
+void canned_assert_fact(const struct finding *f, enum fact k,
+    const char *want);
 
 #endif

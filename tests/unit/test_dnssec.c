@@ -23,6 +23,9 @@
 
 /* --- helpers ------------------------------------------------------------ */
 
+/* The verdict when only this step has something to say. */
+#define verdict_of(t) canned_verdict_alone((t), STEP_DNSSEC)
+
 static struct triage *
 run_dnssec(const struct step_input *in)
 {
@@ -33,56 +36,10 @@ run_dnssec(const struct step_input *in)
 	return t;
 }
 
-/* The verdict when the other steps have nothing to say. */
-static enum failure_code
-verdict_alone(struct triage *t)
-{
-	size_t s;
-
-	for (s = 0; s < STEP_COUNT; s++)
-		if (s != STEP_DNSSEC)
-			step_skip(&t->steps[s], "not part of this test", NULL);
-	verdict_choose(t);
-	return t->verdict.code;
-}
-
 static struct step_result *
 dnssec(struct triage *t)
 {
 	return triage_step(t, STEP_DNSSEC);
-}
-
-static size_t
-count(const struct step_result *s, enum finding_code c)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < s->nfindings; i++)
-		n += s->findings[i]->code == c;
-	return n;
-}
-
-/* The n-th finding of code c (0 first). */
-static const struct finding *
-nth(const struct step_result *s, enum finding_code c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < s->nfindings; i++)
-		if (s->findings[i]->code == c && n-- == 0)
-			return s->findings[i];
-	fail_msg("no finding %s", knowledge_finding_code(c)->name);
-	return NULL;
-}
-
-static size_t
-problems(const struct step_result *s)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < s->nfindings; i++)
-		n += severity_is_problem(s->findings[i]->severity);
-	return n;
 }
 
 static void
@@ -93,16 +50,6 @@ assert_message_has(const struct finding *f, const char *part)
 	if (strstr(m, part) == NULL)
 		fail_msg("\"%s\" not in \"%s\"", part, m);
 	free(m);
-}
-
-static void
-assert_fact(const struct finding *f, enum fact k, const char *want)
-{
-	char buf[128];
-	const char *got = finding_fact(f, k, buf, sizeof(buf));
-
-	assert_non_null(got);
-	assert_string_equal(got, want);
 }
 
 static void
@@ -156,19 +103,19 @@ test_valid_chain_is_secure(void **state)
 	const struct finding *f;
 
 	(void)state;
-	assert_int_equal(problems(dnssec(t)), 0);
-	assert_int_equal(count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
+	assert_int_equal(canned_problems(dnssec(t)), 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
 	assert_int_equal(dnssec(t)->nfindings, 1);
-	f = nth(dnssec(t), FINDING_DNSSEC_SECURE, 0);
+	f = canned_nth(dnssec(t), FINDING_DNSSEC_SECURE, 0);
 	assert_int_equal(f->severity, SEVERITY_OK);
 	assert_message_has(f, "www.example.test A (zones ., test, example.test)");
 	assert_message_has(f, "2026-01-01 00:00:00 UTC");
-	assert_fact(f, FACT_ZONE, "example.test");
+	canned_assert_fact(f, FACT_ZONE, "example.test");
 	assert_non_null(f->evidence);
 	assert_non_null(strstr(f->evidence, "example.test"));
 	assert_non_null(strstr(f->evidence, "DNSKEY"));
 	assert_int_equal(dnssec(t)->status, STEP_OK);
-	assert_int_equal(verdict_alone(t), FAILURE_HEALTHY);
+	assert_int_equal(verdict_of(t), FAILURE_HEALTHY);
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -182,8 +129,8 @@ test_valid_chain_with_dnskey_anchor(void **state)
 	struct triage *t = run_dnssec(&in);
 
 	(void)state;
-	assert_int_equal(problems(dnssec(t)), 0);
-	assert_int_equal(count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
+	assert_int_equal(canned_problems(dnssec(t)), 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -197,9 +144,9 @@ test_nxdomain_with_valid_nsec_proof(void **state)
 	struct triage *t = run_dnssec(&in);
 
 	(void)state;
-	assert_int_equal(problems(dnssec(t)), 0);
-	assert_int_equal(count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
-	assert_message_has(nth(dnssec(t), FINDING_DNSSEC_SECURE, 0),
+	assert_int_equal(canned_problems(dnssec(t)), 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
+	assert_message_has(canned_nth(dnssec(t), FINDING_DNSSEC_SECURE, 0),
 	    "nosuch.example.test A");
 	triage_free(t);
 	canned_world_free(w);
@@ -215,8 +162,8 @@ test_nodata_with_valid_nsec_proof(void **state)
 	struct triage *t = run_dnssec(&in);
 
 	(void)state;
-	assert_int_equal(problems(dnssec(t)), 0);
-	assert_message_has(nth(dnssec(t), FINDING_DNSSEC_SECURE, 0),
+	assert_int_equal(canned_problems(dnssec(t)), 0);
+	assert_message_has(canned_nth(dnssec(t), FINDING_DNSSEC_SECURE, 0),
 	    "www.example.test A, AAAA (zones ., test, example.test)");
 	triage_free(t);
 	canned_world_free(w);
@@ -233,8 +180,8 @@ test_expired_nodata_proof(void **state)
 	struct triage *t = run_dnssec(&in);
 
 	(void)state;
-	assert_int_equal(count(dnssec(t), FINDING_SIG_EXPIRED), 3);
-	assert_message_has(nth(dnssec(t), FINDING_SIG_EXPIRED, 2),
+	assert_int_equal(canned_count(dnssec(t), FINDING_SIG_EXPIRED), 3);
+	assert_message_has(canned_nth(dnssec(t), FINDING_SIG_EXPIRED, 2),
 	    "NSEC RRset of www.example.test");
 	triage_free(t);
 	canned_world_free(w);
@@ -260,10 +207,10 @@ test_stale_trust_anchor(void **state)
 	ldns_rr_list_push_rr(w->anchor.rrs, rogue);
 	in = canned_input(w);
 	t = run_dnssec(&in);
-	f = nth(dnssec(t), FINDING_DS_MISMATCH, 0);
+	f = canned_nth(dnssec(t), FINDING_DS_MISMATCH, 0);
 	assert_message_has(f, "None of the keys of the trust anchor");
 	assert_tag_in(f, w->tags[KEY_ROOT_KSK]);
-	assert_fact(f, FACT_ZONE, ".");
+	canned_assert_fact(f, FACT_ZONE, ".");
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -278,15 +225,15 @@ test_insecure_delegation_is_no_alarm(void **state)
 	const struct finding *f;
 
 	(void)state;
-	assert_int_equal(problems(dnssec(t)), 0);
-	assert_int_equal(count(dnssec(t), FINDING_DNSSEC_SECURE), 0);
-	f = nth(dnssec(t), FINDING_DNSSEC_INSECURE, 0);
+	assert_int_equal(canned_problems(dnssec(t)), 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_DNSSEC_SECURE), 0);
+	f = canned_nth(dnssec(t), FINDING_DNSSEC_INSECURE, 0);
 	assert_int_equal(f->severity, SEVERITY_INFO);
 	assert_message_has(f, "example.test is not signed: the delegation from "
 	    "test (127.0.2.1#53) has no DS record, and test proves it with "
 	    "NSEC");
-	assert_fact(f, FACT_ZONE, "example.test");
-	assert_int_equal(verdict_alone(t), FAILURE_HEALTHY);
+	canned_assert_fact(f, FACT_ZONE, "example.test");
+	assert_int_equal(verdict_of(t), FAILURE_HEALTHY);
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -303,25 +250,25 @@ test_expired_signatures(void **state)
 	const struct finding *keys, *answer;
 
 	(void)state;
-	assert_int_equal(count(dnssec(t), FINDING_DNSSEC_SECURE), 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_DNSSEC_SECURE), 0);
 	/* The zone's DNSKEY RRset, then its A RRset (ns1 and ns2 alike). */
-	assert_int_equal(count(dnssec(t), FINDING_SIG_EXPIRED), 2);
-	keys = nth(dnssec(t), FINDING_SIG_EXPIRED, 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_SIG_EXPIRED), 2);
+	keys = canned_nth(dnssec(t), FINDING_SIG_EXPIRED, 0);
 	assert_int_equal(keys->severity, SEVERITY_CRITICAL);
 	assert_message_has(keys, "DNSKEY RRset of example.test");
 	assert_message_has(keys, "expired on 2025-12-22 00:00:00 UTC");
 	assert_message_has(keys, "ECDSAP256SHA256");
 	assert_tag_in(keys, w->tags[KEY_ZONE_KSK]);
-	assert_fact(keys, FACT_ZONE, "example.test");
-	assert_fact(keys, FACT_WHEN, "2025-12-22 00:00:00 UTC");
+	canned_assert_fact(keys, FACT_ZONE, "example.test");
+	canned_assert_fact(keys, FACT_WHEN, "2025-12-22 00:00:00 UTC");
 	assert_string_equal(keys->server, "127.0.3.1#53");
-	answer = nth(dnssec(t), FINDING_SIG_EXPIRED, 1);
+	answer = canned_nth(dnssec(t), FINDING_SIG_EXPIRED, 1);
 	assert_message_has(answer, "A RRset of www.example.test");
 	assert_tag_in(answer, w->tags[KEY_ZONE_ZSK]);
 	assert_message_has(answer, "ns1.example.test (127.0.3.1#53), "
 	    "ns2.example.test (127.0.3.2#53)");
 	assert_int_equal(dnssec(t)->status, STEP_CRITICAL);
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_BOGUS);
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_BOGUS);
 	assert_string_equal(verdict_fact(&t->verdict, FACT_ZONE),
 	    "example.test");
 	triage_free(t);
@@ -338,13 +285,13 @@ test_signature_not_yet_valid(void **state)
 	const struct finding *f;
 
 	(void)state;
-	assert_int_equal(count(dnssec(t), FINDING_SIG_NOT_YET_VALID), 2);
-	f = nth(dnssec(t), FINDING_SIG_NOT_YET_VALID, 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_SIG_NOT_YET_VALID), 2);
+	f = canned_nth(dnssec(t), FINDING_SIG_NOT_YET_VALID, 0);
 	assert_int_equal(f->severity, SEVERITY_CRITICAL);
 	assert_message_has(f, "not valid before 2026-01-03 00:00:00 UTC");
-	assert_fact(f, FACT_ZONE, "example.test");
-	assert_fact(f, FACT_WHEN, "2026-01-03 00:00:00 UTC");
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_BOGUS);
+	canned_assert_fact(f, FACT_ZONE, "example.test");
+	canned_assert_fact(f, FACT_WHEN, "2026-01-03 00:00:00 UTC");
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_BOGUS);
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -360,24 +307,24 @@ test_signatures_expiring_in_five_days(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
-	assert_int_equal(count(dnssec(t), FINDING_SIG_EXPIRING), 2);
+	assert_int_equal(canned_count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
+	assert_int_equal(canned_count(dnssec(t), FINDING_SIG_EXPIRING), 2);
 	for (i = 0; i < 2; i++) {
-		f = nth(dnssec(t), FINDING_SIG_EXPIRING, i);
+		f = canned_nth(dnssec(t), FINDING_SIG_EXPIRING, i);
 		assert_int_equal(f->severity, SEVERITY_WARNING);
-		assert_fact(f, FACT_ZONE, "example.test");
-		assert_fact(f, FACT_SECONDS, "432000");
-		assert_fact(f, FACT_WHEN, "2026-01-06 00:00:00 UTC");
+		canned_assert_fact(f, FACT_ZONE, "example.test");
+		canned_assert_fact(f, FACT_SECONDS, "432000");
+		canned_assert_fact(f, FACT_WHEN, "2026-01-06 00:00:00 UTC");
 		assert_message_has(f, "expire on 2026-01-06 00:00:00 UTC, in 5 "
 		    "days");
 	}
-	assert_message_has(nth(dnssec(t), FINDING_SIG_EXPIRING, 0),
+	assert_message_has(canned_nth(dnssec(t), FINDING_SIG_EXPIRING, 0),
 	    "DNSKEY RRset of example.test");
-	assert_message_has(nth(dnssec(t), FINDING_SIG_EXPIRING, 1),
+	assert_message_has(canned_nth(dnssec(t), FINDING_SIG_EXPIRING, 1),
 	    "A RRset of www.example.test");
-	assert_int_equal(problems(dnssec(t)), 2);
+	assert_int_equal(canned_problems(dnssec(t)), 2);
 	assert_int_equal(dnssec(t)->status, STEP_WARNING);
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_EXPIRING);
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_EXPIRING);
 	assert_string_equal(verdict_fact(&t->verdict, FACT_SECONDS), "432000");
 	assert_string_equal(verdict_fact(&t->verdict, FACT_WHEN),
 	    "2026-01-06 00:00:00 UTC");
@@ -401,22 +348,22 @@ test_forecast_with_at(void **state)
 	in.at_given = true;
 	t = run_dnssec(&in);
 	/* . DNSKEY, test DS, test DNSKEY, example.test DS and DNSKEY, A */
-	assert_int_equal(count(dnssec(t), FINDING_SIG_EXPIRING), 6);
-	f = nth(dnssec(t), FINDING_SIG_EXPIRING, 0);
-	assert_fact(f, FACT_SECONDS, "864000");
-	assert_fact(f, FACT_WHEN, "2026-01-31 00:00:00 UTC");
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_EXPIRING);
+	assert_int_equal(canned_count(dnssec(t), FINDING_SIG_EXPIRING), 6);
+	f = canned_nth(dnssec(t), FINDING_SIG_EXPIRING, 0);
+	canned_assert_fact(f, FACT_SECONDS, "864000");
+	canned_assert_fact(f, FACT_WHEN, "2026-01-31 00:00:00 UTC");
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_EXPIRING);
 	triage_free(t);
 
 	in.now = CANNED_NOW + DAYS(31);
 	t = run_dnssec(&in);
-	assert_int_equal(count(dnssec(t), FINDING_SIG_EXPIRED), 6);
-	f = nth(dnssec(t), FINDING_SIG_EXPIRED, 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_SIG_EXPIRED), 6);
+	f = canned_nth(dnssec(t), FINDING_SIG_EXPIRED, 0);
 	assert_message_has(f, "DNSKEY RRset of .");
-	assert_fact(f, FACT_ZONE, ".");
-	assert_fact(f, FACT_WHEN, "2026-01-31 00:00:00 UTC");
-	assert_int_equal(count(dnssec(t), FINDING_SIG_EXPIRING), 0);
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_BOGUS);
+	canned_assert_fact(f, FACT_ZONE, ".");
+	canned_assert_fact(f, FACT_WHEN, "2026-01-31 00:00:00 UTC");
+	assert_int_equal(canned_count(dnssec(t), FINDING_SIG_EXPIRING), 0);
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_BOGUS);
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -433,9 +380,9 @@ test_ds_matches_no_key(void **state)
 	const struct finding *f;
 
 	(void)state;
-	assert_int_equal(count(dnssec(t), FINDING_DS_MISMATCH), 1);
-	assert_int_equal(problems(dnssec(t)), 1);
-	f = nth(dnssec(t), FINDING_DS_MISMATCH, 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_DS_MISMATCH), 1);
+	assert_int_equal(canned_problems(dnssec(t)), 1);
+	f = canned_nth(dnssec(t), FINDING_DS_MISMATCH, 0);
 	assert_int_equal(f->severity, SEVERITY_CRITICAL);
 	assert_message_has(f, "The DS records of example.test at test");
 	/* Both sides: the DS's key tag, and the zone's keys. */
@@ -443,8 +390,8 @@ test_ds_matches_no_key(void **state)
 	assert_tag_in(f, w->tags[KEY_ZONE_KSK]);
 	assert_tag_in(f, w->tags[KEY_ZONE_ZSK]);
 	assert_message_has(f, "SHA-256");
-	assert_fact(f, FACT_ZONE, "example.test");
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_BOGUS);
+	canned_assert_fact(f, FACT_ZONE, "example.test");
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_BOGUS);
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -459,12 +406,12 @@ test_dnskey_missing(void **state)
 	const struct finding *f;
 
 	(void)state;
-	f = nth(dnssec(t), FINDING_DNSKEY_MISSING, 0);
+	f = canned_nth(dnssec(t), FINDING_DNSKEY_MISSING, 0);
 	assert_int_equal(f->severity, SEVERITY_CRITICAL);
 	assert_message_has(f, "example.test has DS records at test");
 	assert_tag_in(f, w->tags[KEY_ZONE_KSK]);
-	assert_fact(f, FACT_ZONE, "example.test");
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_BOGUS);
+	canned_assert_fact(f, FACT_ZONE, "example.test");
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_BOGUS);
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -479,11 +426,11 @@ test_changed_record_fails_its_signature(void **state)
 	const struct finding *f;
 
 	(void)state;
-	f = nth(dnssec(t), FINDING_SIG_INVALID, 0);
+	f = canned_nth(dnssec(t), FINDING_SIG_INVALID, 0);
 	assert_int_equal(f->severity, SEVERITY_CRITICAL);
 	assert_message_has(f, "A RRset of www.example.test");
 	assert_tag_in(f, w->tags[KEY_ZONE_ZSK]);
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_BOGUS);
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_BOGUS);
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -498,14 +445,14 @@ test_nxdomain_with_broken_nsec_proof(void **state)
 	const struct finding *f;
 
 	(void)state;
-	assert_int_equal(count(dnssec(t), FINDING_BAD_DENIAL), 1);
-	f = nth(dnssec(t), FINDING_BAD_DENIAL, 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_BAD_DENIAL), 1);
+	f = canned_nth(dnssec(t), FINDING_BAD_DENIAL, 0);
 	assert_int_equal(f->severity, SEVERITY_CRITICAL);
 	assert_message_has(f, "The NXDOMAIN answer for nosuch.example.test A "
 	    "from ns1.example.test (127.0.3.1#53), ns2.example.test "
 	    "(127.0.3.2#53) carries NSEC/NSEC3 records that do not prove it");
-	assert_fact(f, FACT_ZONE, "example.test");
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_BOGUS);
+	canned_assert_fact(f, FACT_ZONE, "example.test");
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_BOGUS);
 	triage_free(t);
 	canned_world_free(w);
 }
@@ -536,10 +483,10 @@ test_validation_failure_with_ede(void **state)
 	    "\"signature expired\"");
 	assert_int_equal(f->nede, 1);
 	assert_int_equal(f->ede[0], 7);
-	assert_fact(f, FACT_ADDRESS, "127.0.5.1");
-	assert_fact(f, FACT_ZONE, "example.test");
-	assert_int_equal(count(dnssec(t), FINDING_SIG_EXPIRED), 2);
-	assert_int_equal(verdict_alone(t), FAILURE_DNSSEC_BOGUS);
+	canned_assert_fact(f, FACT_ADDRESS, "127.0.5.1");
+	canned_assert_fact(f, FACT_ZONE, "example.test");
+	assert_int_equal(canned_count(dnssec(t), FINDING_SIG_EXPIRED), 2);
+	assert_int_equal(verdict_of(t), FAILURE_DNSSEC_BOGUS);
 	assert_string_equal(verdict_fact(&t->verdict, FACT_ADDRESS),
 	    "127.0.5.1");
 	cmd = verdict_recovery_command(&t->verdict, 0);
@@ -564,9 +511,9 @@ test_ad_flag_against_the_chain(void **state)
 	    resolver_answer(LDNS_RCODE_NOERROR, true, "127.0.5.1#53"), NULL);
 	in = canned_input(w);
 	t = run_dnssec(&in);
-	f = nth(dnssec(t), FINDING_RESOLVER_AD, 0);
+	f = canned_nth(dnssec(t), FINDING_RESOLVER_AD, 0);
 	assert_int_equal(f->severity, SEVERITY_OK);
-	assert_int_equal(problems(dnssec(t)), 0);
+	assert_int_equal(canned_problems(dnssec(t)), 0);
 	triage_free(t);
 	canned_world_free(w);
 
@@ -575,8 +522,8 @@ test_ad_flag_against_the_chain(void **state)
 	    resolver_answer(LDNS_RCODE_NOERROR, true, "127.0.5.1#53"), NULL);
 	in = canned_input(w);
 	t = run_dnssec(&in);
-	assert_int_equal(count(dnssec(t), FINDING_RESOLVER_AD), 0);
-	f = nth(dnssec(t), FINDING_AD_UNSUPPORTED, 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_RESOLVER_AD), 0);
+	f = canned_nth(dnssec(t), FINDING_AD_UNSUPPORTED, 0);
 	assert_int_equal(f->severity, SEVERITY_WARNING);
 	assert_message_has(f, "127.0.5.1#53 sets the AD flag on its answer for "
 	    "www.example.test A, but the chain of trust is broken at "
@@ -609,8 +556,8 @@ test_running_while_keys_are_out(void **state)
 	w->sv->levels[2].dnskey = canned_timeout("127.0.3.1#53");
 	in.final = true;
 	t = run_dnssec(&in);
-	assert_int_equal(problems(dnssec(t)), 0);
-	assert_message_has(nth(dnssec(t), FINDING_DNSSEC_UNVERIFIED, 0),
+	assert_int_equal(canned_problems(dnssec(t)), 0);
+	assert_message_has(canned_nth(dnssec(t), FINDING_DNSSEC_UNVERIFIED, 0),
 	    "could not be checked at example.test");
 	triage_free(t);
 	canned_world_free(w);
@@ -627,9 +574,9 @@ test_no_anchor_is_unverified(void **state)
 	(void)state;
 	in.anchor = NULL;
 	t = run_dnssec(&in);
-	assert_int_equal(problems(dnssec(t)), 0);
+	assert_int_equal(canned_problems(dnssec(t)), 0);
 	assert_int_equal(dnssec(t)->nfindings, 1);
-	assert_message_has(nth(dnssec(t), FINDING_DNSSEC_UNVERIFIED, 0),
+	assert_message_has(canned_nth(dnssec(t), FINDING_DNSSEC_UNVERIFIED, 0),
 	    "no trust anchor is loaded");
 	triage_free(t);
 	canned_world_free(w);

@@ -26,6 +26,9 @@
 
 /* --- helpers ------------------------------------------------------------ */
 
+/* The verdict when only this step has something to say. */
+#define verdict_of(t) canned_verdict_alone((t), STEP_SERIALS)
+
 /* n servers of example.test that answer the name and the SOA with these
  * serials and the lab's timers. */
 static struct survey *
@@ -66,50 +69,6 @@ serials(struct triage *t)
 	return triage_step(t, STEP_SERIALS);
 }
 
-static enum failure_code
-verdict_alone(struct triage *t)
-{
-	size_t s;
-
-	for (s = 0; s < STEP_COUNT; s++)
-		if (s != STEP_SERIALS)
-			step_skip(&t->steps[s], "not part of this test", NULL);
-	verdict_choose(t);
-	return t->verdict.code;
-}
-
-static size_t
-count(const struct step_result *s, enum finding_code c)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < s->nfindings; i++)
-		n += s->findings[i]->code == c;
-	return n;
-}
-
-static const struct finding *
-nth(const struct step_result *s, enum finding_code c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < s->nfindings; i++)
-		if (s->findings[i]->code == c && n-- == 0)
-			return s->findings[i];
-	fail_msg("no finding %s", knowledge_finding_code(c)->name);
-	return NULL;
-}
-
-static size_t
-problems(const struct step_result *s)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < s->nfindings; i++)
-		n += severity_is_problem(s->findings[i]->severity);
-	return n;
-}
-
 static void
 assert_message_is(const struct finding *f, const char *want)
 {
@@ -117,16 +76,6 @@ assert_message_is(const struct finding *f, const char *want)
 
 	assert_string_equal(m, want);
 	free(m);
-}
-
-static void
-assert_fact(const struct finding *f, enum fact k, const char *want)
-{
-	char buf[128];
-	const char *got = finding_fact(f, k, buf, sizeof(buf));
-
-	assert_non_null(got);
-	assert_string_equal(got, want);
 }
 
 /* --- serials ------------------------------------------------------------ */
@@ -140,11 +89,11 @@ test_serials_equal(void **state)
 
 	(void)state;
 	assert_int_equal(serials(t)->nfindings, 1);
-	assert_message_is(nth(serials(t), FINDING_SERIALS_AGREE, 0),
+	assert_message_is(canned_nth(serials(t), FINDING_SERIALS_AGREE, 0),
 	    "Every name server that answers serves example.test with serial "
 	    "2026010100.");
 	assert_int_equal(serials(t)->status, STEP_OK);
-	assert_int_equal(verdict_alone(t), FAILURE_HEALTHY);
+	assert_int_equal(verdict_of(t), FAILURE_HEALTHY);
 	triage_free(t);
 	canned_survey_free(sv);
 }
@@ -158,17 +107,17 @@ test_one_server_behind(void **state)
 	const struct finding *f;
 
 	(void)state;
-	assert_int_equal(count(serials(t), FINDING_SERIALS_AGREE), 0);
-	f = nth(serials(t), FINDING_SERIAL_BEHIND, 0);
+	assert_int_equal(canned_count(serials(t), FINDING_SERIALS_AGREE), 0);
+	f = canned_nth(serials(t), FINDING_SERIAL_BEHIND, 0);
 	assert_int_equal(f->severity, SEVERITY_WARNING);
 	assert_string_equal(f->server, "127.0.3.2#53");
 	assert_message_is(f, "ns2.example.test (127.0.3.2#53) serves "
 	    "example.test with serial 2026010100, behind 2026010101 on "
 	    "ns1.example.test (127.0.3.1#53) by 1 (date-style serials: "
 	    "2026-01-01 #00 against 2026-01-01 #01).");
-	assert_fact(f, FACT_ZONE, "example.test");
-	assert_fact(f, FACT_ADDRESS, "127.0.3.2");
-	assert_int_equal(verdict_alone(t), FAILURE_SERIAL_MISMATCH);
+	canned_assert_fact(f, FACT_ZONE, "example.test");
+	canned_assert_fact(f, FACT_ADDRESS, "127.0.3.2");
+	assert_int_equal(verdict_of(t), FAILURE_SERIAL_MISMATCH);
 	assert_string_equal(verdict_fact(&t->verdict, FACT_SERVER),
 	    "127.0.3.2#53");
 	triage_free(t);
@@ -184,11 +133,11 @@ test_behind_ranked_by_distance(void **state)
 	struct triage *t = run_serials(sv);
 
 	(void)state;
-	assert_int_equal(count(serials(t), FINDING_SERIAL_BEHIND), 2);
-	assert_message_is(nth(serials(t), FINDING_SERIAL_BEHIND, 0),
+	assert_int_equal(canned_count(serials(t), FINDING_SERIAL_BEHIND), 2);
+	assert_message_is(canned_nth(serials(t), FINDING_SERIAL_BEHIND, 0),
 	    "ns3.example.test (127.0.3.3#53) serves example.test with serial "
 	    "100, behind 107 on ns1.example.test (127.0.3.1#53) by 7.");
-	assert_message_is(nth(serials(t), FINDING_SERIAL_BEHIND, 1),
+	assert_message_is(canned_nth(serials(t), FINDING_SERIAL_BEHIND, 1),
 	    "ns2.example.test (127.0.3.2#53) serves example.test with serial "
 	    "106, behind 107 on ns1.example.test (127.0.3.1#53) by 1.");
 	triage_free(t);
@@ -205,8 +154,8 @@ test_wrap_around(void **state)
 	struct triage *t = run_serials(sv);
 
 	(void)state;
-	assert_int_equal(count(serials(t), FINDING_SERIAL_BEHIND), 1);
-	assert_message_is(nth(serials(t), FINDING_SERIAL_BEHIND, 0),
+	assert_int_equal(canned_count(serials(t), FINDING_SERIAL_BEHIND), 1);
+	assert_message_is(canned_nth(serials(t), FINDING_SERIAL_BEHIND, 0),
 	    "ns1.example.test (127.0.3.1#53) serves example.test with serial "
 	    "4294967295, behind 1 on ns2.example.test (127.0.3.2#53) by 2.");
 	triage_free(t);
@@ -214,8 +163,8 @@ test_wrap_around(void **state)
 
 	sv = zone_with_serials(r, 2);
 	t = run_serials(sv);
-	assert_int_equal(count(serials(t), FINDING_SERIAL_BEHIND), 1);
-	assert_string_equal(nth(serials(t), FINDING_SERIAL_BEHIND, 0)->server,
+	assert_int_equal(canned_count(serials(t), FINDING_SERIAL_BEHIND), 1);
+	assert_string_equal(canned_nth(serials(t), FINDING_SERIAL_BEHIND, 0)->server,
 	    "127.0.3.2#53");
 	triage_free(t);
 	canned_survey_free(sv);
@@ -231,12 +180,12 @@ test_undefined_order(void **state)
 	const struct finding *f;
 
 	(void)state;
-	assert_int_equal(count(serials(t), FINDING_SERIAL_BEHIND), 0);
-	assert_int_equal(count(serials(t), FINDING_SERIALS_AGREE), 0);
-	f = nth(serials(t), FINDING_SERIALS_INCOMPARABLE, 0);
+	assert_int_equal(canned_count(serials(t), FINDING_SERIAL_BEHIND), 0);
+	assert_int_equal(canned_count(serials(t), FINDING_SERIALS_AGREE), 0);
+	f = canned_nth(serials(t), FINDING_SERIALS_INCOMPARABLE, 0);
 	assert_int_equal(f->severity, SEVERITY_WARNING);
 	assert_string_equal(f->server, "127.0.3.2#53");
-	assert_int_equal(verdict_alone(t), FAILURE_SERIAL_MISMATCH);
+	assert_int_equal(verdict_of(t), FAILURE_SERIAL_MISMATCH);
 	triage_free(t);
 	canned_survey_free(sv);
 }
@@ -256,17 +205,17 @@ test_servfail_for_soa(void **state)
 	sv->auth[1].soa = canned_result(canned_pkt("example.test",
 	    LDNS_RR_TYPE_SOA, false, LDNS_RCODE_SERVFAIL), "127.0.3.2#53");
 	t = run_serials(sv);
-	f = nth(serials(t), FINDING_SOA_SERVFAIL, 0);
+	f = canned_nth(serials(t), FINDING_SOA_SERVFAIL, 0);
 	assert_int_equal(f->severity, SEVERITY_CRITICAL);
 	assert_string_equal(f->server, "127.0.3.2#53");
 	assert_int_equal(f->rcode, LDNS_RCODE_SERVFAIL);
 	assert_message_is(f, "ns2.example.test (127.0.3.2#53) answers SERVFAIL "
 	    "for the SOA of its own zone example.test: its copy of the zone "
 	    "has expired or failed to load.");
-	assert_fact(f, FACT_ZONE, "example.test");
+	canned_assert_fact(f, FACT_ZONE, "example.test");
 	/* The one server left agrees with itself. */
-	assert_int_equal(count(serials(t), FINDING_SERIALS_AGREE), 1);
-	assert_int_equal(verdict_alone(t), FAILURE_ZONE_EXPIRED_SECONDARY);
+	assert_int_equal(canned_count(serials(t), FINDING_SERIALS_AGREE), 1);
+	assert_int_equal(verdict_of(t), FAILURE_ZONE_EXPIRED_SECONDARY);
 	assert_string_equal(verdict_fact(&t->verdict, FACT_ZONE),
 	    "example.test");
 	triage_free(t);
@@ -277,8 +226,8 @@ test_servfail_for_soa(void **state)
 	sv->auth[1].answer[0] = canned_result(canned_pkt("www.example.test",
 	    LDNS_RR_TYPE_A, false, LDNS_RCODE_SERVFAIL), "127.0.3.2#53");
 	t = run_serials(sv);
-	assert_int_equal(count(serials(t), FINDING_SOA_SERVFAIL), 0);
-	assert_int_equal(problems(serials(t)), 0);
+	assert_int_equal(canned_count(serials(t), FINDING_SOA_SERVFAIL), 0);
+	assert_int_equal(canned_problems(serials(t)), 0);
 	triage_free(t);
 	canned_survey_free(sv);
 }
@@ -293,11 +242,11 @@ test_soa_without_authority(void **state)
 	(void)state;
 	ldns_pkt_set_aa(sv->auth[0].soa->pkt, false);
 	t = run_serials(sv);
-	assert_int_equal(nth(serials(t), FINDING_SOA_NOT_AUTH, 0)->severity,
+	assert_int_equal(canned_nth(serials(t), FINDING_SOA_NOT_AUTH, 0)->severity,
 	    SEVERITY_CRITICAL);
-	assert_string_equal(nth(serials(t), FINDING_SOA_NOT_AUTH, 0)->server,
+	assert_string_equal(canned_nth(serials(t), FINDING_SOA_NOT_AUTH, 0)->server,
 	    "127.0.3.1#53");
-	assert_int_equal(verdict_alone(t), FAILURE_ZONE_EXPIRED_SECONDARY);
+	assert_int_equal(verdict_of(t), FAILURE_ZONE_EXPIRED_SECONDARY);
 	triage_free(t);
 	canned_survey_free(sv);
 }
@@ -339,23 +288,23 @@ test_expire_within_an_hour_warns(void **state)
 	const struct finding *f;
 
 	(void)state;
-	assert_int_equal(count(serials(t), FINDING_EXPIRE_SOON), 1);
-	f = nth(serials(t), FINDING_EXPIRE_SOON, 0);
+	assert_int_equal(canned_count(serials(t), FINDING_EXPIRE_SOON), 1);
+	f = canned_nth(serials(t), FINDING_EXPIRE_SOON, 0);
 	assert_int_equal(f->severity, SEVERITY_WARNING);
 	assert_string_equal(f->server, "127.0.3.2#53");
 	assert_message_is(f, "ns2.example.test (127.0.3.2#53) has not refreshed "
 	    "example.test from its primary for a long time: its copy expires "
 	    "in 3600 s (2026-01-01 01:00:00 UTC), then it answers SERVFAIL for "
 	    "the whole zone.");
-	assert_fact(f, FACT_SECONDS, "3600");
-	assert_fact(f, FACT_WHEN, "2026-01-01 01:00:00 UTC");
-	assert_fact(f, FACT_ZONE, "example.test");
+	canned_assert_fact(f, FACT_SECONDS, "3600");
+	canned_assert_fact(f, FACT_WHEN, "2026-01-01 01:00:00 UTC");
+	canned_assert_fact(f, FACT_ZONE, "example.test");
 	/* The primary answers the SOA's own expire: no warning for it. */
-	f = nth(serials(t), FINDING_EDNS_EXPIRE, 0);
+	f = canned_nth(serials(t), FINDING_EDNS_EXPIRE, 0);
 	assert_int_equal(f->severity, SEVERITY_INFO);
 	assert_string_equal(f->server, "127.0.3.1#53");
-	assert_int_equal(problems(serials(t)), 1);
-	assert_int_equal(verdict_alone(t), FAILURE_SECONDARY_EXPIRING);
+	assert_int_equal(canned_problems(serials(t)), 1);
+	assert_int_equal(verdict_of(t), FAILURE_SECONDARY_EXPIRING);
 	assert_string_equal(verdict_fact(&t->verdict, FACT_SECONDS), "3600");
 	triage_free(t);
 	canned_survey_free(sv);
@@ -369,21 +318,21 @@ test_expire_in_ten_days_is_info(void **state)
 	const struct finding *f;
 
 	(void)state;
-	assert_int_equal(problems(serials(t)), 0);
-	assert_int_equal(count(serials(t), FINDING_EDNS_EXPIRE), 2);
-	f = nth(serials(t), FINDING_EDNS_EXPIRE, 0);
+	assert_int_equal(canned_problems(serials(t)), 0);
+	assert_int_equal(canned_count(serials(t), FINDING_EDNS_EXPIRE), 2);
+	f = canned_nth(serials(t), FINDING_EDNS_EXPIRE, 0);
 	assert_message_is(f, "ns1.example.test (127.0.3.1#53) answers EDNS "
 	    "EXPIRE for example.test with 1209600 s, the full expire time of "
 	    "the SOA (1209600 s): it is the primary, or its copy was refreshed "
 	    "just now.");
-	f = nth(serials(t), FINDING_EDNS_EXPIRE, 1);
+	f = canned_nth(serials(t), FINDING_EDNS_EXPIRE, 1);
 	assert_int_equal(f->severity, SEVERITY_INFO);
 	assert_message_is(f, "ns2.example.test (127.0.3.2#53) keeps its copy of "
 	    "example.test for 864000 s more (10 days, until 2026-01-11 "
 	    "00:00:00 UTC) if its refreshes from the primary keep failing "
 	    "(EDNS EXPIRE).");
-	assert_fact(f, FACT_SECONDS, "864000");
-	assert_int_equal(verdict_alone(t), FAILURE_HEALTHY);
+	canned_assert_fact(f, FACT_SECONDS, "864000");
+	assert_int_equal(verdict_of(t), FAILURE_HEALTHY);
 	triage_free(t);
 	canned_survey_free(sv);
 }
@@ -404,27 +353,27 @@ test_bad_soa_timers_are_info(void **state)
 	sv->auth[0].soa = canned_soa("127.0.3.1#53", 7, 172800, 3600, 86400,
 	    86400);
 	t = run_serials(sv);
-	assert_int_equal(count(serials(t), FINDING_SOA_TIMERS), 3);
+	assert_int_equal(canned_count(serials(t), FINDING_SOA_TIMERS), 3);
 	for (i = 0; i < 3; i++) {
-		f = nth(serials(t), FINDING_SOA_TIMERS, i);
+		f = canned_nth(serials(t), FINDING_SOA_TIMERS, i);
 		assert_int_equal(f->severity, SEVERITY_INFO);
-		assert_fact(f, FACT_ZONE, "example.test");
+		canned_assert_fact(f, FACT_ZONE, "example.test");
 	}
-	assert_message_is(nth(serials(t), FINDING_SOA_TIMERS, 0),
+	assert_message_is(canned_nth(serials(t), FINDING_SOA_TIMERS, 0),
 	    "The SOA of example.test sets expire to 86400 s, less than refresh "
 	    "+ retry (176400 s): a secondary can expire the zone before its "
 	    "first retry. Set expire to two to four weeks (RFC 1912).");
-	assert_message_is(nth(serials(t), FINDING_SOA_TIMERS, 1),
+	assert_message_is(canned_nth(serials(t), FINDING_SOA_TIMERS, 1),
 	    "The SOA of example.test sets the negative TTL (MINIMUM) to 86400 s, "
 	    "more than three hours: resolvers keep answering that a new name "
 	    "does not exist for that long. Use one to three hours (RFC 2308).");
-	assert_message_is(nth(serials(t), FINDING_SOA_TIMERS, 2),
+	assert_message_is(canned_nth(serials(t), FINDING_SOA_TIMERS, 2),
 	    "The SOA of example.test sets refresh to 172800 s, more than a day: "
 	    "when a NOTIFY is lost, secondaries notice a change that late. Use "
 	    "20 minutes to 12 hours (RFC 1912).");
-	assert_int_equal(problems(serials(t)), 0);
+	assert_int_equal(canned_problems(serials(t)), 0);
 	assert_int_equal(serials(t)->status, STEP_OK);
-	assert_int_equal(verdict_alone(t), FAILURE_HEALTHY);
+	assert_int_equal(verdict_of(t), FAILURE_HEALTHY);
 	triage_free(t);
 	canned_survey_free(sv);
 }
