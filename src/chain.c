@@ -633,6 +633,26 @@ check_delegation(struct walk_state *w, size_t C)
 
 /* --- the answers of the zone -------------------------------------------- */
 
+/* The DNAME RRset of the answer whose owner lies above qname; *owner is
+ * set to that owner (the packet's). NULL if none. */
+static ldns_rr_list *
+dname_rrs(const ldns_pkt *pkt, const ldns_rdf *qname, const ldns_rdf **owner)
+{
+	const ldns_rr_list *an = ldns_pkt_answer(pkt);
+	size_t i;
+
+	for (i = 0; i < ldns_rr_list_rr_count(an); i++) {
+		const ldns_rr *rr = ldns_rr_list_rr(an, i);
+
+		if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_DNAME &&
+		    dnsmsg_name_below(qname, ldns_rr_owner(rr))) {
+			*owner = ldns_rr_owner(rr);
+			return answer_rrs(pkt, *owner, LDNS_RR_TYPE_DNAME);
+		}
+	}
+	return NULL;
+}
+
 /* One server's answer for one type, against the zone's keys; false when
  * its signatures are all by another zone (not this chain's to judge). */
 static bool
@@ -643,19 +663,29 @@ check_answer(struct walk_state *w, size_t Z, size_t i, size_t t)
 	const struct probe_result *res = sv->auth[i].answer[t];
 	ldns_rr_type type = sv->types[t];
 	int rcode = ldns_pkt_get_rcode(res->pkt);
+	const ldns_rdf *owner = sv->qname;
 	ldns_rr_list *set = NULL, *sigs;
 	struct chain_link *l;
 	bool ours = true;
 
-	if (rcode == LDNS_RCODE_NOERROR &&
-	    (set = answer_rrs(res->pkt, sv->qname, type)) == NULL &&
-	    type != LDNS_RR_TYPE_CNAME &&
-	    (set = answer_rrs(res->pkt, sv->qname, LDNS_RR_TYPE_CNAME)) != NULL)
-		type = LDNS_RR_TYPE_CNAME;
+	if (rcode == LDNS_RCODE_NOERROR)
+		set = answer_rrs(res->pkt, sv->qname, type);
+	/* An alias answers for the name, whatever the RCODE says of its
+	 * target (another RRset, possibly of another zone): the alias is
+	 * what this zone signs. A synthesized CNAME is unsigned; its DNAME
+	 * is signed (RFC 6672 5.3.3). */
+	if (set == NULL && type != LDNS_RR_TYPE_CNAME &&
+	    type != LDNS_RR_TYPE_DNAME) {
+		if ((set = dname_rrs(res->pkt, sv->qname, &owner)) != NULL)
+			type = LDNS_RR_TYPE_DNAME;
+		else if ((set = answer_rrs(res->pkt, sv->qname,
+		    LDNS_RR_TYPE_CNAME)) != NULL)
+			type = LDNS_RR_TYPE_CNAME;
+	}
 	if (set != NULL) {
-		l = link_add(w->c, CHAIN_LINK_ANSWER, Z, sv->qname, type,
+		l = link_add(w->c, CHAIN_LINK_ANSWER, Z, owner, type,
 		    zone->apex);
-		sigs = answer_sigs(res->pkt, sv->qname, type);
+		sigs = answer_sigs(res->pkt, owner, type);
 		ours = verify_rrset(l, set, sigs, zone->apex, w->keys, w->now);
 		ldns_rr_list_deep_free(sigs);
 		ldns_rr_list_deep_free(set);

@@ -336,6 +336,20 @@ list_of(ldns_rr *first, ...)
 	return l;
 }
 
+void
+canned_add_signed(const struct canned_world *w, ldns_pkt *p,
+    ldns_pkt_section sec, const char *rr, enum canned_key k,
+    struct canned_window win)
+{
+	ldns_rr_list *set = list_of(rr_new(rr), NULL);
+	ldns_rr_list *sigs = sign(w, set, k, win);
+
+	canned_pkt_add_list(p, sec, set);
+	canned_pkt_add_list(p, sec, sigs);
+	ldns_rr_list_deep_free(set);
+	ldns_rr_list_deep_free(sigs);
+}
+
 /* A DNSKEY answer of apex with its keys, signed by the KSK. */
 static struct probe_result *
 dnskey_answer(const struct canned_world *w, const char *apex,
@@ -435,22 +449,13 @@ zone_answer(const struct canned_world *w, const struct canned_spec *spec,
 	}
 	p = canned_pkt("nosuch.example.test", LDNS_RR_TYPE_A, true,
 	    LDNS_RCODE_NXDOMAIN);
-	set = list_of(rr_new("example.test. 3600 IN SOA ns1.example.test. "
-	    "hostmaster.example.test. 2026010100 3600 600 1209600 3600"), NULL);
-	sigs = sign(w, set, KEY_ZONE_ZSK, spec->zone);
-	canned_pkt_add_list(p, LDNS_SECTION_AUTHORITY, set);
-	canned_pkt_add_list(p, LDNS_SECTION_AUTHORITY, sigs);
-	ldns_rr_list_deep_free(set);
-	ldns_rr_list_deep_free(sigs);
+	canned_add_signed(w, p, LDNS_SECTION_AUTHORITY, "example.test. 3600 IN "
+	    "SOA ns1.example.test. hostmaster.example.test. 2026010100 3600 600 "
+	    "1209600 3600", KEY_ZONE_ZSK, spec->zone);
 	nsecs = spec->answer == CANNED_NXDOMAIN ? nsec_full : nsec_broken;
-	for (i = 0; nsecs[i] != NULL; i++) {
-		set = list_of(rr_new(nsecs[i]), NULL);
-		sigs = sign(w, set, KEY_ZONE_ZSK, spec->zone);
-		canned_pkt_add_list(p, LDNS_SECTION_AUTHORITY, set);
-		canned_pkt_add_list(p, LDNS_SECTION_AUTHORITY, sigs);
-		ldns_rr_list_deep_free(set);
-		ldns_rr_list_deep_free(sigs);
-	}
+	for (i = 0; nsecs[i] != NULL; i++)
+		canned_add_signed(w, p, LDNS_SECTION_AUTHORITY, nsecs[i],
+		    KEY_ZONE_ZSK, spec->zone);
 	return canned_result(p, server);
 }
 
@@ -469,15 +474,9 @@ nodata_answer(const struct canned_world *w, const struct canned_spec *spec,
 	    LDNS_RCODE_NOERROR);
 	size_t i;
 
-	for (i = 0; rrs[i] != NULL; i++) {
-		ldns_rr_list *set = list_of(rr_new(rrs[i]), NULL);
-		ldns_rr_list *sigs = sign(w, set, KEY_ZONE_ZSK, spec->zone);
-
-		canned_pkt_add_list(p, LDNS_SECTION_AUTHORITY, set);
-		canned_pkt_add_list(p, LDNS_SECTION_AUTHORITY, sigs);
-		ldns_rr_list_deep_free(set);
-		ldns_rr_list_deep_free(sigs);
-	}
+	for (i = 0; rrs[i] != NULL; i++)
+		canned_add_signed(w, p, LDNS_SECTION_AUTHORITY, rrs[i],
+		    KEY_ZONE_ZSK, spec->zone);
 	return canned_result(p, server);
 }
 

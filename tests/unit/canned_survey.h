@@ -62,6 +62,12 @@ void canned_world_free(struct canned_world *w);
 /* The step input of a finished survey, judged at CANNED_NOW. */
 struct step_input canned_input(const struct canned_world *w);
 
+/* Add rr (one RR, zone-file form) to section sec of p with its RRSIG by
+ * key k over window win. */
+void canned_add_signed(const struct canned_world *w, ldns_pkt *p,
+    ldns_pkt_section sec, const char *rr, enum canned_key k,
+    struct canned_window win);
+
 /* A survey of www.example.test (type A) whose walk reached example.test,
  * with nauth servers 127.0.3.1.. named ns1.example.test.., and no
  * answers yet: the serials tests fill in what they need. */

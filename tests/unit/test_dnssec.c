@@ -187,6 +187,73 @@ test_expired_nodata_proof(void **state)
 	canned_world_free(w);
 }
 
+/* Each server's answer for www.example.test A replaced by p's copies. */
+static void
+set_answers(struct canned_world *w, ldns_pkt *p)
+{
+	size_t i;
+
+	for (i = 0; i < w->sv->nauth; i++) {
+		probe_result_free(w->sv->auth[i].answer[0]);
+		w->sv->auth[i].answer[0] = canned_result(ldns_pkt_clone(p),
+		    w->sv->auth[i].text);
+	}
+	ldns_pkt_free(p);
+}
+
+/* An alias is what the zone signs: a CNAME whose target does not exist
+ * (NXDOMAIN, the proof is about the target), and a DNAME with the CNAME
+ * synthesized from it (unsigned, RFC 6672). */
+static void
+test_aliases_are_checked_as_aliases(void **state)
+{
+	const struct canned_window win = { 0, 0 };
+	struct canned_spec spec = { 0 };
+	struct canned_world *w = canned_world_new(&spec);
+	struct step_input in;
+	struct triage *t;
+	ldns_pkt *p;
+
+	(void)state;
+	p = canned_pkt("www.example.test", LDNS_RR_TYPE_A, true,
+	    LDNS_RCODE_NXDOMAIN);
+	canned_add_signed(w, p, LDNS_SECTION_ANSWER, "www.example.test. 3600 "
+	    "IN CNAME gone.example.test.", KEY_ZONE_ZSK, win);
+	set_answers(w, p);
+	in = canned_input(w);
+	t = run_dnssec(&in);
+	assert_int_equal(canned_problems(dnssec(t)), 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
+	triage_free(t);
+
+	p = canned_pkt("www.example.test", LDNS_RR_TYPE_A, true,
+	    LDNS_RCODE_NOERROR);
+	canned_add_signed(w, p, LDNS_SECTION_ANSWER, "example.test. 3600 IN "
+	    "DNAME example.net.", KEY_ZONE_ZSK, win);
+	canned_pkt_add(p, LDNS_SECTION_ANSWER, "www.example.test. 3600 IN CNAME "
+	    "www.example.net.");
+	set_answers(w, p);
+	t = run_dnssec(&in);
+	assert_int_equal(canned_problems(dnssec(t)), 0);
+	assert_int_equal(canned_count(dnssec(t), FINDING_DNSSEC_SECURE), 1);
+	triage_free(t);
+
+	/* The same DNAME unsigned is a missing signature. */
+	p = canned_pkt("www.example.test", LDNS_RR_TYPE_A, true,
+	    LDNS_RCODE_NOERROR);
+	canned_pkt_add(p, LDNS_SECTION_ANSWER, "example.test. 3600 IN DNAME "
+	    "example.net.");
+	canned_pkt_add(p, LDNS_SECTION_ANSWER, "www.example.test. 3600 IN CNAME "
+	    "www.example.net.");
+	set_answers(w, p);
+	t = run_dnssec(&in);
+	assert_message_has(canned_nth(dnssec(t), FINDING_RRSIG_MISSING, 0),
+	    "The DNAME RRset of example.test carries no signature by "
+	    "example.test");
+	triage_free(t);
+	canned_world_free(w);
+}
+
 /* The anchor names a key the root does not have (a root key rollover
  * missed): the chain cannot start. */
 static void
@@ -609,6 +676,7 @@ main(void)
 		cmocka_unit_test(test_nxdomain_with_valid_nsec_proof),
 		cmocka_unit_test(test_nodata_with_valid_nsec_proof),
 		cmocka_unit_test(test_expired_nodata_proof),
+		cmocka_unit_test(test_aliases_are_checked_as_aliases),
 		cmocka_unit_test(test_stale_trust_anchor),
 		cmocka_unit_test(test_insecure_delegation_is_no_alarm),
 		cmocka_unit_test(test_expired_signatures),
