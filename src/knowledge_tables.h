@@ -468,7 +468,7 @@
 	X(STALE_NEGATIVE, N_("Stale negative answer"))			\
 	X(STALE_ANSWER, N_("Stale answer"))				\
 	X(CACHE_REMAINS, N_("Cached answer still served"))		\
-	X(DNSSEC_SECURE, N_("Validated (AD)"))				\
+	X(DNSSEC_SECURE, N_("Chain of trust holds"))			\
 	X(DNSSEC_INSECURE, N_("Zone not signed"))			\
 	X(VALIDATION_FAILURE, N_("Validation fails"))			\
 	X(SIG_EXPIRED, N_("Signature expired"))				\
@@ -477,10 +477,19 @@
 	X(DNSKEY_MISSING, N_("DNSKEY missing"))				\
 	X(BAD_DENIAL, N_("Bad proof of non-existence"))			\
 	X(SIG_EXPIRING, N_("Signature expires soon"))			\
+	X(SIG_INVALID, N_("Signature does not verify"))		\
+	X(RRSIG_MISSING, N_("Signature missing"))			\
+	X(DNSSEC_UNVERIFIED, N_("Chain of trust not checked"))		\
+	X(RESOLVER_AD, N_("Resolver validates (AD)"))			\
+	X(AD_UNSUPPORTED, N_("AD without a chain of trust"))		\
 	X(SERIALS_AGREE, N_("Serials agree"))				\
 	X(SERIAL_BEHIND, N_("Serial behind"))				\
 	X(EXPIRE_SOON, N_("Zone copy expires soon"))			\
-	X(SOA_TIMERS, N_("SOA timers"))
+	X(SOA_TIMERS, N_("SOA timers"))					\
+	X(SERIALS_INCOMPARABLE, N_("Serials cannot be ordered"))	\
+	X(SOA_SERVFAIL, N_("SOA query fails (SERVFAIL)"))		\
+	X(SOA_NOT_AUTH, N_("SOA without authority"))			\
+	X(EDNS_EXPIRE, N_("Zone copy lifetime (EDNS EXPIRE)"))
 
 /* X(finding ID, failure ID): a finding of that code, at warning or
  * critical, is evidence for that failure. Symptoms without a cause of
@@ -514,7 +523,13 @@
 	X(DNSKEY_MISSING, DNSSEC_BOGUS)					\
 	X(BAD_DENIAL, DNSSEC_BOGUS)					\
 	X(SIG_EXPIRING, DNSSEC_EXPIRING)				\
+	X(SIG_INVALID, DNSSEC_BOGUS)					\
+	X(RRSIG_MISSING, DNSSEC_BOGUS)					\
+	X(AD_UNSUPPORTED, DNSSEC_BOGUS)					\
 	X(SERIAL_BEHIND, SERIAL_MISMATCH)				\
+	X(SERIALS_INCOMPARABLE, SERIAL_MISMATCH)			\
+	X(SOA_SERVFAIL, ZONE_EXPIRED_SECONDARY)				\
+	X(SOA_NOT_AUTH, ZONE_EXPIRED_SECONDARY)				\
 	X(EXPIRE_SOON, SECONDARY_EXPIRING)
 
 /* X(number, name, alias or NULL, meaning, what to check next) */

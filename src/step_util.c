@@ -95,6 +95,27 @@ type_text(int type, char *buf, size_t len)
 }
 
 void
+utc_text(time_t t, char *buf, size_t len)
+{
+	struct tm tm;
+
+	if (len == 0)
+		return;
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, len, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+		snprintf(buf, len, "@%lld", (long long)t);
+}
+
+void
+auth_server_label(const struct survey_auth *a, char *buf, size_t len)
+{
+	if (a->nsname[0] != '\0')
+		snprintf(buf, len, "%s (%s)", a->nsname, a->text);
+	else
+		snprintf(buf, len, "%s", a->text);
+}
+
+void
 step_conclude(struct step_result *s, bool final)
 {
 	if (!final)

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "dnstriage/finding.h"
 #include "dnstriage/probe.h"
@@ -28,6 +29,11 @@ char *result_failure_text(const struct probe_result *res, unsigned timeout_ms);
 void server_address(const char *server, char *buf, size_t len);
 /* An RR type as text ("A"). */
 void type_text(int type, char *buf, size_t len);
+/* A moment as "2026-01-31 23:59:59 UTC" (the WHEN fact). */
+#define UTC_TEXT_LEN 32
+void utc_text(time_t t, char *buf, size_t len);
+/* "ns1.example.test (127.0.3.1#53)", or the address alone. */
+void auth_server_label(const struct survey_auth *a, char *buf, size_t len);
 
 /* A step's status once its analysis ran: RUNNING while probes are out,
  * else what its findings give. */

@@ -215,6 +215,7 @@ triage_session_new(const struct triage_config *cfg, int argc,
 	s->in.resolv = cfg->use_resolv ? &cfg->resolv : NULL;
 	s->in.nss = &cfg->nss;
 	s->in.hosts = &cfg->hosts;
+	s->in.anchor = &cfg->anchor;
 	s->in.service_port = opts->service_port;
 	s->in.timeout_ms = opts->timeout_ms;
 	s->in.at_given = opts->have_at;

@@ -37,8 +37,9 @@ static const enum finding_code resolver_works[] = {
 /* Some authoritative server answered at all, whatever it said. */
 static const enum finding_code authoritative_answered[] = {
 	FINDING_AUTH_ANSWERS, FINDING_AUTH_LAME, FINDING_AUTH_SERVFAIL,
-	FINDING_AUTH_NXDOMAIN, FINDING_AUTH_NODATA, FINDING_SERIALS_AGREE, FINDING_SERIAL_BEHIND,
-	FINDING_EXPIRE_SOON, END
+	FINDING_AUTH_NXDOMAIN, FINDING_AUTH_NODATA, FINDING_SERIALS_AGREE,
+	FINDING_SERIAL_BEHIND, FINDING_EXPIRE_SOON, FINDING_SERIALS_INCOMPARABLE,
+	FINDING_SOA_SERVFAIL, FINDING_SOA_NOT_AUTH, FINDING_EDNS_EXPIRE, END
 };
 
 /* First match wins. The order puts the root cause before the symptoms it

@@ -186,11 +186,20 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(DNSKEY_MISSING, "dnskey-missing", SEVERITY_CRITICAL)		\
 	X(BAD_DENIAL, "bad-denial-proof", SEVERITY_CRITICAL)		\
 	X(SIG_EXPIRING, "signature-expiring", SEVERITY_WARNING)		\
+	X(SIG_INVALID, "signature-invalid", SEVERITY_CRITICAL)		\
+	X(RRSIG_MISSING, "rrsig-missing", SEVERITY_CRITICAL)		\
+	X(DNSSEC_UNVERIFIED, "dnssec-unverified", SEVERITY_INFO)	\
+	X(RESOLVER_AD, "resolver-validates", SEVERITY_OK)		\
+	X(AD_UNSUPPORTED, "ad-unsupported", SEVERITY_WARNING)		\
 	/* serials */							\
 	X(SERIALS_AGREE, "serials-agree", SEVERITY_OK)			\
 	X(SERIAL_BEHIND, "serial-behind", SEVERITY_WARNING)		\
 	X(EXPIRE_SOON, "zone-expire-soon", SEVERITY_WARNING)		\
-	X(SOA_TIMERS, "soa-timers", SEVERITY_INFO)
+	X(SOA_TIMERS, "soa-timers", SEVERITY_INFO)			\
+	X(SERIALS_INCOMPARABLE, "serials-incomparable", SEVERITY_WARNING) \
+	X(SOA_SERVFAIL, "soa-servfail", SEVERITY_CRITICAL)		\
+	X(SOA_NOT_AUTH, "soa-not-authoritative", SEVERITY_CRITICAL)	\
+	X(EDNS_EXPIRE, "edns-expire", SEVERITY_INFO)
 
 enum finding_code {
 #define X(id, str, sev) FINDING_##id,

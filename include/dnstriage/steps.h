@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "dnstriage/finding.h"
+#include "dnstriage/rootdata.h"
 #include "dnstriage/survey.h"
 #include "dnstriage/sysconf.h"
 
@@ -23,6 +24,8 @@ struct step_input {
 	const struct sysconf_resolv *resolv;	/* NULL: -r given instead */
 	const struct sysconf_nsswitch *nss;
 	const struct sysconf_hosts *hosts;
+	/* --trust-anchor, where the chain of trust starts; NULL: none. */
+	const struct rootdata *anchor;
 	uint16_t service_port;		/* 0: no service test */
 	unsigned timeout_ms;
 	time_t now;			/* the time signatures are judged at */

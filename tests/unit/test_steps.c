@@ -852,7 +852,7 @@ test_resolvers_ad_flag_reported(void **state)
 	assert_fact(f, FACT_RESOLVER, "127.0.2.1");
 	f = must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_ANSWERS, R2);
 	assert_message_has(f, "not validated (no AD flag)");
-	must_find(w->t, STEP_DNSSEC, FINDING_DNSSEC_SECURE, R1);
+	must_find(w->t, STEP_DNSSEC, FINDING_RESOLVER_AD, R1);
 	assert_verdict(w->t, FAILURE_HEALTHY);
 }
 
