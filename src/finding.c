@@ -435,38 +435,16 @@ triage_set_version(struct triage *t, const char *version)
 	replace(&t->version, version);
 }
 
-/* Characters a POSIX shell takes literally outside quotes. */
-static bool
-shell_safe(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789@%+=:,./-_#") == strlen(s) && s[0] != '#';
-}
-
 void
 triage_set_command_line(struct triage *t, int argc, char *const *argv)
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *p;
 	int i;
 
 	for (i = 0; i < argc && argv[i] != NULL; i++) {
 		if (i > 0)
 			strbuf_addc(&sb, ' ');
-		if (shell_safe(argv[i])) {
-			strbuf_adds(&sb, argv[i]);
-			continue;
-		}
-		strbuf_addc(&sb, '\'');
-		for (p = argv[i]; *p != '\0'; p++) {
-			if (*p == '\'')
-				strbuf_adds(&sb, "'\\''");
-			else
-				strbuf_addc(&sb, *p);
-		}
-		strbuf_addc(&sb, '\'');
+		strbuf_add_shell_word(&sb, argv[i]);
 	}
 	free(t->command_line);
 	t->command_line = strbuf_detach(&sb);

@@ -13,6 +13,7 @@
 
 #include "dnstriage/i18n.h"
 #include "dnstriage/probe.h"
+#include "dnstriage/textfmt.h"
 #include "probe_private.h"
 
 /* dig's defaults (BIND 9.16 and later) for what probe_render_dig omits. */
@@ -382,18 +383,18 @@ probe_should_retry_tcp(enum probe_transport used, const uint8_t *wire,
 
 /* --- the equivalent dig command ----------------------------------------- */
 
-struct strbuf {
+struct fixedbuf {
 	char *p;
 	size_t len;
 	size_t off;
 	bool overflow;
 };
 
-static void sb_add(struct strbuf *sb, const char *fmt, ...)
+static void sb_add(struct fixedbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
-sb_add(struct strbuf *sb, const char *fmt, ...)
+sb_add(struct fixedbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -410,37 +411,23 @@ sb_add(struct strbuf *sb, const char *fmt, ...)
 	sb->off += (size_t)n;
 }
 
-/* Characters a POSIX shell passes through unquoted. */
-static bool
-shell_safe(const char *s)
-{
-	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+:,/@%=";
-
-	return s[strspn(s, safe)] == '\0';
-}
-
+/* A shell word after a space; quoting as textfmt_shell_quote() does. */
 static void
-sb_add_shell_word(struct strbuf *sb, const char *s)
+sb_add_shell_word(struct fixedbuf *sb, const char *s)
 {
-	if (shell_safe(s)) {
-		sb_add(sb, " %s", s);
+	char word[LDNS_MAX_DOMAINLEN * 4 + 16];
+
+	if (!textfmt_shell_quote(s, word, sizeof(word))) {
+		sb->overflow = true;
 		return;
 	}
-	sb_add(sb, " '");
-	for (; *s != '\0'; s++) {
-		if (*s == '\'')
-			sb_add(sb, "'\\''");
-		else
-			sb_add(sb, "%c", *s);
-	}
-	sb_add(sb, "'");
+	sb_add(sb, " %s", word);
 }
 
 /* dig takes a lone label such as "ch" or "ns" for a class or type; its
  * trailing dot keeps it a name. Longer names read better without. */
 static void
-render_name(struct strbuf *sb, const ldns_rdf *qname)
+render_name(struct fixedbuf *sb, const ldns_rdf *qname)
 {
 	char *s = ldns_rdf2str(qname);
 	size_t n;
@@ -457,7 +444,7 @@ render_name(struct strbuf *sb, const ldns_rdf *qname)
 }
 
 static void
-render_server(struct strbuf *sb, const struct probe_spec *spec)
+render_server(struct fixedbuf *sb, const struct probe_spec *spec)
 {
 	char host[NI_MAXHOST];
 	uint16_t port;
@@ -477,7 +464,7 @@ render_server(struct strbuf *sb, const struct probe_spec *spec)
 }
 
 static void
-render_type_class(struct strbuf *sb, const struct probe_spec *spec)
+render_type_class(struct fixedbuf *sb, const struct probe_spec *spec)
 {
 	char *t = ldns_rr_type2str(spec->type);
 	char *c = NULL;
@@ -495,7 +482,7 @@ render_type_class(struct strbuf *sb, const struct probe_spec *spec)
 }
 
 static void
-render_edns(struct strbuf *sb, const struct probe_spec *spec)
+render_edns(struct fixedbuf *sb, const struct probe_spec *spec)
 {
 	size_t i, j;
 
@@ -526,7 +513,7 @@ render_edns(struct strbuf *sb, const struct probe_spec *spec)
 
 /* Our timeout spans all tries; dig's +time is per try, in whole seconds. */
 static void
-render_timing(struct strbuf *sb, const struct probe_spec *spec)
+render_timing(struct fixedbuf *sb, const struct probe_spec *spec)
 {
 	unsigned tries = spec->transport == PROBE_TCP ? 1 :
 	    probe_spec_tries(spec);
@@ -546,7 +533,7 @@ render_timing(struct strbuf *sb, const struct probe_spec *spec)
 bool
 probe_render_dig(const struct probe_spec *spec, char *buf, size_t len)
 {
-	struct strbuf sb = { buf, len, 0, false };
+	struct fixedbuf sb = { buf, len, 0, false };
 	ldns_rdf *qname;
 
 	if (buf == NULL || len == 0)

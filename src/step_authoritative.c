@@ -837,11 +837,8 @@ step_authoritative_analyze(const struct step_input *in, struct triage *t)
 	size_t i;
 
 	step_reset(s);
-	if (sv->address_target) {
-		step_skip(s, N_("the target is an address: there is no name to "
-		    "look up"), NULL);
+	if (step_skip_address_target(s, sv))
 		return;
-	}
 	if (sv->zone == NULL) {
 		if (!sv->walk_done) {
 			step_conclude(s, false);

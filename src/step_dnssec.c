@@ -900,11 +900,8 @@ step_dnssec_analyze(const struct step_input *in, struct triage *t)
 	size_t i, k;
 
 	step_reset(s);
-	if (sv->address_target) {
-		step_skip(s, N_("the target is an address: there is no name to "
-		    "look up"), NULL);
+	if (step_skip_address_target(s, sv))
 		return;
-	}
 	chain_verify(sv, in->anchor, in->now, in->final, &c);
 	pending = report_resolvers(s, in, &c);
 	if (c.status != CHAIN_PENDING) {

@@ -414,11 +414,8 @@ step_serials_analyze(const struct step_input *in, struct triage *t)
 	time_t asked = t->started != 0 ? t->started : in->now;
 
 	step_reset(s);
-	if (sv->address_target) {
-		step_skip(s, N_("the target is an address: there is no name to "
-		    "look up"), NULL);
+	if (step_skip_address_target(s, sv))
 		return;
-	}
 	if (sv->zone == NULL) {
 		if (sv->walk_done)
 			step_skip(s, N_("the zone of the name is not known: the "

@@ -115,6 +115,16 @@ auth_server_label(const struct survey_auth *a, char *buf, size_t len)
 		snprintf(buf, len, "%s", a->text);
 }
 
+bool
+step_skip_address_target(struct step_result *s, const struct survey *sv)
+{
+	if (!sv->address_target)
+		return false;
+	step_skip(s, N_("the target is an address: there is no name to look "
+	    "up"), NULL);
+	return true;
+}
+
 void
 step_conclude(struct step_result *s, bool final)
 {

@@ -35,6 +35,10 @@ void utc_text(time_t t, char *buf, size_t len);
 /* "ns1.example.test (127.0.3.1#53)", or the address alone. */
 void auth_server_label(const struct survey_auth *a, char *buf, size_t len);
 
+/* The steps that look at a name skip when the target is an address:
+ * true (and s skipped with the reason) if so. */
+bool step_skip_address_target(struct step_result *s, const struct survey *sv);
+
 /* A step's status once its analysis ran: RUNNING while probes are out,
  * else what its findings give. */
 void step_conclude(struct step_result *s, bool final);

@@ -16,6 +16,7 @@
 #include "dnstriage/i18n.h"
 #include "dnstriage/probe.h"
 #include "dnstriage/tcpcheck.h"
+#include "dnstriage/textfmt.h"
 
 #define TCPCHECK_CODE_ENTRY(e, code, text) code,
 #define TCPCHECK_TEXT_ENTRY(e, code, text) text,
@@ -107,43 +108,6 @@ port_of(const struct sockaddr *sa, socklen_t len, uint16_t *port)
 	return true;
 }
 
-/* A scoped IPv6 address carries an interface name, which may hold any
- * character but '/', ':' and white space. */
-static bool
-shell_safe(const char *s)
-{
-	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_+:,/@%=";
-
-	return s[strspn(s, safe)] == '\0';
-}
-
-static bool
-quote_word(const char *s, char *buf, size_t buflen)
-{
-	size_t off = 0;
-
-	if (shell_safe(s))
-		return (size_t)snprintf(buf, buflen, "%s", s) < buflen;
-	if (buflen < 3)
-		return false;
-	buf[off++] = '\'';
-	for (; *s != '\0'; s++) {
-		const char *piece = *s == '\'' ? "'\\''" : NULL;
-		size_t n = piece != NULL ? strlen(piece) : 1;
-
-		if (off + n + 2 > buflen)
-			return false;
-		if (piece != NULL)
-			memcpy(buf + off, piece, n);
-		else
-			buf[off] = *s;
-		off += n;
-	}
-	buf[off++] = '\'';
-	buf[off] = '\0';
-	return true;
-}
 
 bool
 tcpcheck_render_nc(const struct sockaddr *sa, socklen_t len,
@@ -163,7 +127,7 @@ tcpcheck_render_nc(const struct sockaddr *sa, socklen_t len,
 	    (hash = strrchr(target, '#')) == NULL)
 		return false;
 	*hash = '\0';
-	if (!quote_word(target, host, sizeof(host)))
+	if (!textfmt_shell_quote(target, host, sizeof(host)))
 		return false;
 	/* nc -w takes whole seconds: round up, never promise less. */
 	secs = ((uint64_t)effective_timeout(timeout_ms) + 999) / 1000;

@@ -314,3 +314,48 @@ textfmt_err(char *err, size_t errlen, const char *fmt, ...)
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 }
+
+/* --- shell words -------------------------------------------------------- */
+
+bool
+textfmt_shell_safe(const char *word)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./-_#";
+
+	return word[0] != '\0' && word[0] != '#' &&
+	    word[strspn(word, safe)] == '\0';
+}
+
+void
+strbuf_add_shell_word(struct strbuf *sb, const char *word)
+{
+	const char *p;
+
+	if (textfmt_shell_safe(word)) {
+		strbuf_adds(sb, word);
+		return;
+	}
+	strbuf_addc(sb, '\'');
+	for (p = word; *p != '\0'; p++) {
+		if (*p == '\'')
+			strbuf_adds(sb, "'\\''");
+		else
+			strbuf_addc(sb, *p);
+	}
+	strbuf_addc(sb, '\'');
+}
+
+bool
+textfmt_shell_quote(const char *word, char *buf, size_t buflen)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool fits;
+
+	strbuf_add_shell_word(&sb, word);
+	fits = sb.len < buflen;
+	if (fits)
+		memcpy(buf, sb.s, sb.len + 1);
+	strbuf_free(&sb);
+	return fits;
+}

@@ -38,6 +38,15 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 char *strbuf_detach(struct strbuf *sb);
 void strbuf_free(struct strbuf *sb);
 
+/* A word for a POSIX shell: as it is when every character is one a shell
+ * takes literally ([A-Za-z0-9@%+=:,./_-], '#' but not first), else in
+ * single quotes with each ' as '\''; "" becomes ''. The commands the
+ * reports show (dig, nc, the command line) are quoted this way. */
+bool textfmt_shell_safe(const char *word);
+void strbuf_add_shell_word(struct strbuf *sb, const char *word);
+/* The same into a fixed buffer; false if it does not fit. */
+bool textfmt_shell_quote(const char *word, char *buf, size_t buflen);
+
 void *xcalloc(size_t n, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);		/* NULL gives NULL */
