@@ -512,6 +512,8 @@ survey_free(struct survey *sv)
 		free(p->extra_addrs);
 		free(p);
 	}
+	for (i = 0; i < SURVEY_MAX_LEVELS; i++)
+		survey_level_free(&sv->levels[i]);
 	for (i = 0; i < sv->nresolvers; i++) {
 		struct survey_resolver *r = &sv->resolvers[i];
 

@@ -91,6 +91,7 @@ bool survey_rr_address(const ldns_rr *rr, struct sockaddr_storage *ss,
 /* survey_walk.c */
 void survey_walk_start(struct survey *sv);
 void survey_walk_free(struct survey *sv);
+void survey_level_free(struct survey_level *l);
 /* survey.c: the zone is known (sv->zone set): ask the resolvers for its
  * NS set. */
 void survey_zone_known(struct survey *sv);

@@ -60,8 +60,8 @@ name_text(const ldns_rdf *d, char *buf, size_t len)
 
 /* --- levels ------------------------------------------------------------- */
 
-static void
-level_free(struct survey_level *l)
+void
+survey_level_free(struct survey_level *l)
 {
 	size_t i;
 
@@ -514,7 +514,7 @@ walk_destroy(struct walk *w)
 	if (w == NULL)
 		return;
 	for (i = 0; w->own_levels != NULL && i < SURVEY_MAX_LEVELS; i++)
-		level_free(&w->own_levels[i]);
+		survey_level_free(&w->own_levels[i]);
 	free(w->own_levels);
 	ldns_rdf_deep_free(w->qname);
 	free(w);
@@ -867,8 +867,6 @@ survey_walk_free(struct survey *sv)
 	for (i = 0; i < p->nlookups; i++)
 		walk_destroy(p->lookups[i]);
 	p->nlookups = 0;
-	for (i = 0; i < SURVEY_MAX_LEVELS; i++)
-		level_free(&sv->levels[i]);
 	walk_destroy(p->main_walk);
 	p->main_walk = NULL;
 }

@@ -231,6 +231,8 @@ struct survey {
 /* A survey ready to start; in is copied (the rootdata is referenced and
  * must outlive the survey). NULL if name is not a valid domain name. */
 struct survey *survey_new(const struct survey_input *in);
+/* Also frees a survey built by hand (priv NULL, as unit tests make them):
+ * every result, level and name it holds, up to its counts. */
 void survey_free(struct survey *sv);
 /* Submit every probe whose inputs are known. */
 void survey_start(struct survey *sv);

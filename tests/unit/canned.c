@@ -153,67 +153,13 @@ canned_survey(const char *name, const ldns_rr_type *types, size_t ntypes)
 	return sv;
 }
 
-static void
-free_results(struct probe_result **r, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		probe_result_free(r[i]);
-		r[i] = NULL;
-	}
-}
-
-static void
-free_level(struct survey_level *l)
-{
-	size_t i;
-
-	ldns_rdf_deep_free(l->apex);
-	ldns_rr_list_deep_free(l->delegation_ns);
-	ldns_rr_list_deep_free(l->ds);
-	ldns_rr_list_deep_free(l->ds_sigs);
-	ldns_rr_list_deep_free(l->ds_denial);
-	for (i = 0; i < l->nservers; i++) {
-		free(l->servers[i].nsname);
-		probe_result_free(l->servers[i].result);
-	}
-	probe_result_free(l->dnskey);
-}
-
 void
 canned_survey_free(struct survey *sv)
 {
-	size_t i;
-
 	if (sv == NULL)
 		return;
 	assert_null(sv->priv);
-	for (i = 0; i < sv->nresolvers; i++) {
-		struct survey_resolver *r = &sv->resolvers[i];
-
-		free_results(&r->soa_udp, 1);
-		free_results(&r->soa_tcp, 1);
-		free_results(r->answer, SURVEY_MAX_TYPES);
-		free_results(r->answer_cd, SURVEY_MAX_TYPES);
-		free_results(&r->zone_ns, 1);
-	}
-	for (i = 0; i < sv->ncompare; i++)
-		free_results(sv->compare[i].answer, SURVEY_MAX_TYPES);
-	for (i = 0; i < sv->nlevels; i++)
-		free_level(&sv->levels[i]);
-	for (i = 0; i < sv->nauth; i++) {
-		struct survey_auth *a = &sv->auth[i];
-
-		free_results(a->answer, SURVEY_MAX_TYPES);
-		free_results(&a->soa, 1);
-		free_results(&a->dnskey, 1);
-		free_results(&a->ns, 1);
-	}
-	for (i = 0; i < sv->ntcp; i++)
-		tcpcheck_result_free(sv->tcp[i].result);
-	ldns_rdf_deep_free(sv->qname);
-	free(sv);
+	survey_free(sv);
 }
 
 void

@@ -217,52 +217,11 @@ canned_zone_survey(size_t nauth)
 	return sv;
 }
 
+/* A hand-built survey has no engine: survey_free() takes it all. */
 void
 canned_survey_free(struct survey *sv)
 {
-	size_t i, k;
-
-	if (sv == NULL)
-		return;
-	ldns_rdf_deep_free(sv->qname);
-	for (i = 0; i < SURVEY_MAX_LEVELS; i++) {
-		struct survey_level *l = &sv->levels[i];
-
-		ldns_rdf_deep_free(l->apex);
-		ldns_rr_list_deep_free(l->delegation_ns);
-		ldns_rr_list_deep_free(l->ds);
-		ldns_rr_list_deep_free(l->ds_sigs);
-		ldns_rr_list_deep_free(l->ds_denial);
-		for (k = 0; k < SURVEY_MAX_LEVEL_SERVERS; k++) {
-			free(l->servers[k].nsname);
-			probe_result_free(l->servers[k].result);
-		}
-		probe_result_free(l->dnskey);
-	}
-	for (i = 0; i < SURVEY_MAX_AUTH; i++) {
-		struct survey_auth *a = &sv->auth[i];
-
-		for (k = 0; k < SURVEY_MAX_TYPES; k++)
-			probe_result_free(a->answer[k]);
-		probe_result_free(a->soa);
-		probe_result_free(a->dnskey);
-		probe_result_free(a->ns);
-	}
-	for (i = 0; i < SURVEY_MAX_RESOLVERS; i++) {
-		struct survey_resolver *r = &sv->resolvers[i];
-
-		probe_result_free(r->soa_udp);
-		probe_result_free(r->soa_tcp);
-		probe_result_free(r->zone_ns);
-		for (k = 0; k < SURVEY_MAX_TYPES; k++) {
-			probe_result_free(r->answer[k]);
-			probe_result_free(r->answer_cd[k]);
-		}
-	}
-	for (i = 0; i < CLI_MAX_SERVERS; i++)
-		for (k = 0; k < SURVEY_MAX_TYPES; k++)
-			probe_result_free(sv->compare[i].answer[k]);
-	free(sv);
+	survey_free(sv);
 }
 
 /* --- a signed world ----------------------------------------------------- */
