@@ -134,9 +134,8 @@
 	     "answer SERVFAIL; non-validating ones still work, which makes " \
 	     "the failure look intermittent."))				\
 	X(DNSSEC_EXPIRING,						\
-	  N_("The signatures of {zone} are valid now but expire in {seconds} " \
-	     "s ({when}): validation fails then unless the zone is "	\
-	     "re-signed."),						\
+	  N_("The signatures of {zone} are valid now but expire on {when}: " \
+	     "validation fails then unless the zone is re-signed."),	\
 	  N_("The signatures (RRSIG) are valid today, but they expire within " \
 	     "14 days (or before the time given with --at). If the signer " \
 	     "does not refresh them in time, every validating resolver will " \

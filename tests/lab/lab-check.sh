@@ -98,15 +98,19 @@ delv_fails() {
 expiry_after_days() {	# SERVER DAYS: www's RRSIG expires later than now+DAYS
 	ask "$1" www.example.test A +dnssec +norec
 	e=$(rrsig_expiry A)
-	check "RRSIG(www A) at $1 expires $e, after now+$2 days" \
-	    eval '[ -n "$e" ] && [ "$e" \> "$(utc $((now + $2 * 86400)))" ]'
+	# Outside the eval: there $2 would be check's own argument.
+	limit=$(utc $((now + $2 * 86400)))
+	check "RRSIG(www A) at $1 expires $e, after now+$2 days ($limit)" \
+	    eval '[ -n "$e" ] && [ -n "$limit" ] && [ "$e" \> "$limit" ]'
 }
 bogus() {	# EDE: the resolver fails validation, CD=1 still answers
 	ask "$A_RES1" www.example.test A +time=5
 	check "resolver: SERVFAIL" status_is SERVFAIL
 	# The specific EDE comes with the first validation only; once the key
 	# is marked bogus (dnstriage asked first) Unbound says 6, DNSSEC Bogus.
-	check "resolver: EDE $1, or 6 for a cached failure" eval 'ede_is "$1" || ede_is 6'
+	want_ede=$1
+	check "resolver: EDE $want_ede, or 6 for a cached failure" \
+	    eval 'ede_is "$want_ede" || ede_is 6'
 	ask "$A_RES1" www.example.test A +cd
 	check "resolver with CD=1: NOERROR, 127.0.80.80 (a validation failure)" \
 	    eval 'status_is NOERROR && [ "$(answer_a)" = 127.0.80.80 ]'
@@ -288,6 +292,12 @@ dnssec-expiring)
 	e=$(rrsig_expiry A)
 	check "RRSIG(www A) expires $e: after now, within 14 days" \
 	    eval '[ -n "$e" ] && [ "$e" \> "$(utc "$now")" ] && [ "$e" \< "$(utc $((now + 14 * 86400)))" ]'
+	;;
+dnssec-forecast)
+	# Healthy today: the forecast (--at) is dnstriage's, not the world's.
+	resolver_ok
+	delv_validates www.example.test
+	expiry_after_days "$A_NS1" 14
 	;;
 stale-negative-cache)
 	ask "$A_RES1" new.example.test A
