@@ -482,6 +482,7 @@
 	X(RESOLVER_AD, N_("Resolver validates (AD)"))			\
 	X(AD_UNSUPPORTED, N_("AD without a chain of trust"))		\
 	X(SERIALS_AGREE, N_("Serials agree"))				\
+	X(PRIMARY_SOA, N_("The primary named in the SOA"))		\
 	X(SERIAL_BEHIND, N_("Serial behind"))				\
 	X(EXPIRE_SOON, N_("Zone copy expires soon"))			\
 	X(SOA_TIMERS, N_("SOA timers"))					\

@@ -402,13 +402,106 @@ report_timers(struct step_result *s, const struct survey *sv,
 	}
 }
 
+/* --- the primary named in the SOA (MNAME) ------------------------------- */
+
+/* The primary is not one of the listed name servers and gave its SOA:
+ * true and *v set. */
+static bool
+primary_view(const struct survey *sv, struct soa_view *v)
+{
+	if (sv->mname[0] == '\0' || sv->primary_listed ||
+	    sv->primary.soa == NULL)
+		return false;
+	soa_read(sv, sv->primary.soa, v);
+	return v->state == SOA_OK;
+}
+
+static bool
+primary_pending(const struct survey *sv)
+{
+	return sv->mname[0] != '\0' && !sv->primary_listed &&
+	    sv->primary.soa == NULL && sv->primary_state ==
+	    SURVEY_NSNAME_LOOKUP;
+}
+
+/* Every listed server behind the primary: the changes made there do not
+ * reach any of them (NOTIFY, transfers, TSIG). */
+static bool
+report_behind_primary(struct step_result *s, const struct survey *sv,
+    const struct soa_view *views, const struct soa_view *pv)
+{
+	char label[LDNS_MAX_DOMAINLEN + PROBE_SERVER_STRLEN + 8];
+	char serial[16], top[16], by[16], addr[PROBE_SERVER_STRLEN];
+	size_t i, n = 0;
+
+	for (i = 0; i < sv->nauth; i++)
+		if (views[i].state == SOA_OK &&
+		    !serial_behind(views[i].serial, pv->serial))
+			return false;
+	snprintf(top, sizeof(top), "%lu", (unsigned long)pv->serial);
+	for (i = 0; i < sv->nauth; i++) {
+		struct finding *f;
+
+		if (views[i].state != SOA_OK)
+			continue;
+		auth_server_label(&sv->auth[i], label, sizeof(label));
+		snprintf(serial, sizeof(serial), "%lu",
+		    (unsigned long)views[i].serial);
+		snprintf(by, sizeof(by), "%lu",
+		    (unsigned long)(pv->serial - views[i].serial));
+		f = step_add_finding(s, FINDING_SERIAL_BEHIND);
+		finding_from_probe(f, sv->auth[i].soa);
+		finding_set_message(f, N_("%1$s serves %2$s with serial %3$s, "
+		    "behind %4$s on its primary %5$s (the SOA's MNAME) by %6$s: "
+		    "no listed name server has the primary's changes."), label,
+		    sv->zone->apex_text, serial, top, sv->mname, by, NULL);
+		finding_set_fact(f, FACT_ZONE, sv->zone->apex_text);
+		server_address(sv->auth[i].text, addr, sizeof(addr));
+		finding_set_fact(f, FACT_ADDRESS, addr);
+		n++;
+	}
+	return n > 0;
+}
+
+static void
+report_primary(struct step_result *s, const struct survey *sv,
+    const struct soa_view *pv, bool answered, uint32_t newest)
+{
+	char serial[16];
+	struct finding *f;
+
+	if (sv->mname[0] == '\0' || sv->primary_listed)
+		return;
+	f = step_add_finding(s, FINDING_PRIMARY_SOA);
+	if (!answered) {
+		if (sv->primary.soa != NULL)
+			finding_from_probe(f, sv->primary.soa);
+		finding_set_message(f, N_("The primary the SOA names, %1$s, is "
+		    "not among the name servers and gives no SOA from here: a "
+		    "hidden primary, as is common; its serial cannot be "
+		    "compared."), sv->mname, NULL);
+		return;
+	}
+	finding_from_probe(f, sv->primary.soa);
+	snprintf(serial, sizeof(serial), "%lu", (unsigned long)pv->serial);
+	if (serial_behind(pv->serial, newest))
+		finding_set_message(f, N_("The primary the SOA names, %1$s "
+		    "(%2$s), serves serial %3$s, behind the name servers: the "
+		    "MNAME field may name an old primary."), sv->mname,
+		    sv->primary.text, serial, NULL);
+	else
+		finding_set_message(f, N_("The primary the SOA names, %1$s "
+		    "(%2$s), is not among the name servers; it serves serial "
+		    "%3$s."), sv->mname, sv->primary.text, serial, NULL);
+}
+
 void
 step_serials_analyze(const struct step_input *in, struct triage *t)
 {
 	const struct survey *sv = in->sv;
 	struct step_result *s = triage_step(t, STEP_SERIALS);
-	struct soa_view views[SURVEY_MAX_AUTH];
-	bool pending = false;
+	struct soa_view views[SURVEY_MAX_AUTH], pv = { 0 };
+	bool pending = false, primary_answered;
 	uint32_t newest;
 	size_t i, holder;
 	time_t asked = t->started != 0 ? t->started : in->now;
@@ -428,6 +521,7 @@ step_serials_analyze(const struct step_input *in, struct triage *t)
 		soa_read(sv, sv->auth[i].soa, &views[i]);
 		pending |= views[i].state == SOA_PENDING;
 	}
+	pending |= primary_pending(sv);
 	if (pending && !in->final) {
 		s->status = STEP_RUNNING;
 		return;
@@ -443,7 +537,11 @@ step_serials_analyze(const struct step_input *in, struct triage *t)
 			step_finish(s);
 		return;
 	}
-	report_serials(s, sv, views, newest);
+	primary_answered = primary_view(sv, &pv);
+	if (!primary_answered || !serial_behind(newest, pv.serial) ||
+	    !report_behind_primary(s, sv, views, &pv))
+		report_serials(s, sv, views, newest);
+	report_primary(s, sv, &pv, primary_answered, newest);
 	for (i = 0; i < sv->nauth; i++)
 		if (views[i].have_expire_option && views[i].state == SOA_OK)
 			report_expire(s, sv, &sv->auth[i], &views[i],

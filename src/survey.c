@@ -533,6 +533,7 @@ survey_free(struct survey *sv)
 		free_results(&a->dnskey, 1);
 		free_results(&a->ns, 1);
 	}
+	free_results(&sv->primary.soa, 1);
 	for (i = 0; i < sv->ntcp; i++)
 		tcpcheck_result_free(sv->tcp[i].result);
 	ldns_rdf_deep_free(sv->qname);

@@ -684,6 +684,8 @@ lookup_start(struct walk *w, size_t L, size_t idx)
 
 static void auth_ns_done(struct survey *sv, struct probe_result *res,
     void *arg);
+static void auth_soa_done(struct survey *sv, struct probe_result *res,
+    void *arg);
 
 static void
 auth_answer_done(struct survey *sv, struct probe_result *res, void *arg)
@@ -738,7 +740,7 @@ fanout_add(struct survey *sv, const struct survey_level_server *s)
 	spec.dnssec_ok = true;
 	spec.edns_options = soa_options;
 	spec.n_edns_options = sizeof(soa_options) / sizeof(soa_options[0]);
-	survey_ask(sv, &spec, &a->soa, NULL, NULL);
+	survey_ask(sv, &spec, &a->soa, auth_soa_done, NULL);
 	spec.edns_options = NULL;
 	spec.n_edns_options = 0;
 	spec.type = LDNS_RR_TYPE_DNSKEY;
@@ -802,6 +804,140 @@ auth_ns_done(struct survey *sv, struct probe_result *res, void *arg)
 			lookup_start(w, L, idx);
 	}
 	ldns_rr_list_deep_free(set);
+}
+
+/* --- the primary named in the SOA --------------------------------------- */
+
+static const struct probe_edns_option primary_options[] = {
+	{ LDNS_EDNS_EXPIRE, 0, NULL }, { LDNS_EDNS_NSID, 0, NULL },
+};
+
+static void
+primary_ask(struct survey *sv, const struct sockaddr_storage *ss,
+    socklen_t len)
+{
+	struct survey_auth *p = &sv->primary;
+	struct probe_spec spec;
+
+	memcpy(&p->addr, ss, len);
+	p->addrlen = len;
+	probe_format_server((const struct sockaddr *)ss, len, p->text,
+	    sizeof(p->text));
+	survey_spec(sv, &spec, ss, len);
+	spec.qname = sv->zone->apex;
+	spec.type = LDNS_RR_TYPE_SOA;
+	spec.rd = false;
+	spec.ad = false;
+	spec.dnssec_ok = true;
+	spec.edns_options = primary_options;
+	spec.n_edns_options = sizeof(primary_options) /
+	    sizeof(primary_options[0]);
+	survey_ask(sv, &spec, &p->soa, NULL, NULL);
+}
+
+/* The first address of the primary a look-up found: A before AAAA. */
+static bool
+primary_address(struct survey *sv, const ldns_pkt *pkt, ldns_rdf *name,
+    ldns_rr_type type)
+{
+	ldns_rr_list *set = dnsmsg_answer_rrset(pkt, name, type);
+	struct sockaddr_storage ss;
+	socklen_t len;
+	bool found = false;
+
+	if (set != NULL && survey_rr_address(ldns_rr_list_rr(set, 0), &ss,
+	    &len)) {
+		sv->primary_state = SURVEY_NSNAME_RESOLVED;
+		primary_ask(sv, &ss, len);
+		found = true;
+	}
+	ldns_rr_list_deep_free(set);
+	return found;
+}
+
+static void
+primary_aaaa_done(struct survey *sv, struct probe_result *res, void *arg)
+{
+	struct walk *lw = arg;
+
+	if (res->outcome != PROBE_ANSWER || res->pkt == NULL ||
+	    !primary_address(sv, res->pkt, lw->qname, LDNS_RR_TYPE_AAAA))
+		sv->primary_state = SURVEY_NSNAME_UNRESOLVED;
+	probe_result_free(res);
+}
+
+static void
+primary_zone(struct walk *lw, struct survey_level *zl,
+    const struct probe_result *res)
+{
+	struct survey *sv = lw->sv;
+	const struct survey_level_server *s = &zl->servers[zl->winner];
+	struct probe_spec spec;
+
+	if (res != NULL && res->pkt != NULL &&
+	    primary_address(sv, res->pkt, lw->qname, LDNS_RR_TYPE_A))
+		return;
+	survey_spec(sv, &spec, &s->addr, s->addrlen);
+	spec.qname = lw->qname;
+	spec.type = LDNS_RR_TYPE_AAAA;
+	spec.rd = false;
+	spec.ad = false;
+	if (survey_ask(sv, &spec, NULL, primary_aaaa_done, lw) == NULL)
+		sv->primary_state = SURVEY_NSNAME_UNRESOLVED;
+}
+
+static void
+primary_fail(struct walk *lw, const char *why)
+{
+	(void)why;
+	lw->sv->primary_state = SURVEY_NSNAME_UNRESOLVED;
+}
+
+/* The first authoritative SOA names the primary: if the NS set lists it,
+ * it is asked already; else it gets a look-up of its own (bounded like
+ * the glueless ones) and an SOA query. */
+static void
+auth_soa_done(struct survey *sv, struct probe_result *res, void *arg)
+{
+	struct survey_private *p = sv->priv;
+	const struct survey_level *z = sv->zone;
+	ldns_rr_list *set;
+	ldns_rdf *mname;
+	struct walk *lw;
+
+	(void)arg;
+	if (sv->mname[0] != '\0' || z == NULL || res->outcome != PROBE_ANSWER ||
+	    res->pkt == NULL || !ldns_pkt_aa(res->pkt) ||
+	    (set = dnsmsg_answer_rrset(res->pkt, z->apex,
+	    LDNS_RR_TYPE_SOA)) == NULL)
+		return;
+	mname = ldns_rr_rd_count(ldns_rr_list_rr(set, 0)) > 0 ?
+	    ldns_rdf_clone(ldns_rr_rdf(ldns_rr_list_rr(set, 0), 0)) : NULL;
+	ldns_rr_list_deep_free(set);
+	if (mname == NULL || !dnsmsg_is_name(mname)) {
+		ldns_rdf_deep_free(mname);
+		return;
+	}
+	name_text(mname, sv->mname, sizeof(sv->mname));
+	if (nsname_find(z, sv->mname) != SIZE_MAX) {
+		sv->primary_listed = true;
+	} else if (p->nlookups < SURVEY_MAX_SUBWALKS) {
+		snprintf(sv->primary.nsname, sizeof(sv->primary.nsname), "%s",
+		    sv->mname);
+		sv->primary_state = SURVEY_NSNAME_LOOKUP;
+		lw = walk_new(sv, mname, LDNS_RR_TYPE_A, 1);
+		lw->own_levels = xcalloc(SURVEY_MAX_LEVELS,
+		    sizeof(*lw->own_levels));
+		lw->levels = lw->own_levels;
+		lw->nlevels = &lw->own_nlevels;
+		lw->on_zone = primary_zone;
+		lw->on_fail = primary_fail;
+		p->lookups[p->nlookups++] = lw;
+		walk_begin(lw);
+	} else {
+		sv->primary_state = SURVEY_NSNAME_SKIPPED;
+	}
+	ldns_rdf_deep_free(mname);
 }
 
 static void

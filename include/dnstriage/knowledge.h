@@ -193,6 +193,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(AD_UNSUPPORTED, "ad-unsupported", SEVERITY_WARNING)		\
 	/* serials */							\
 	X(SERIALS_AGREE, "serials-agree", SEVERITY_OK)			\
+	X(PRIMARY_SOA, "primary-soa", SEVERITY_INFO)			\
 	X(SERIAL_BEHIND, "serial-behind", SEVERITY_WARNING)		\
 	X(EXPIRE_SOON, "zone-expire-soon", SEVERITY_WARNING)		\
 	X(SOA_TIMERS, "soa-timers", SEVERITY_INFO)			\

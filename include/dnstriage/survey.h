@@ -216,6 +216,16 @@ struct survey {
 	size_t nauth;
 	size_t auth_dropped;		/* addresses beyond SURVEY_MAX_AUTH */
 
+	/* The primary the SOA names (MNAME), from the first authoritative
+	 * SOA. Listed in the NS set: it is one of auth[] (primary_listed).
+	 * Else looked up on its own and asked for the SOA (primary.soa;
+	 * NULL with primary_state UNRESOLVED: it has no address we found,
+	 * as a hidden primary often has none in public). */
+	char mname[LDNS_MAX_DOMAINLEN + 2];	/* "" until known */
+	bool primary_listed;
+	enum survey_nsname_state primary_state;
+	struct survey_auth primary;
+
 	/* getaddrinfo()'s answer once final; NULL: not run or running. */
 	const struct syslookup_result *syslookup;
 	bool syslookup_wanted;

@@ -400,6 +400,111 @@ test_running_until_every_soa_is_back(void **state)
 	canned_survey_free(sv);
 }
 
+/* --- the primary named in the SOA --------------------------------------- */
+
+/* A primary outside the NS set: what it serves, and whether the listed
+ * servers keep up with it. */
+static struct survey *
+zone_with_primary(const uint32_t *serials, size_t n, const uint32_t *primary)
+{
+	struct survey *sv = zone_with_serials(serials, n);
+
+	snprintf(sv->mname, sizeof(sv->mname), "hidden.example.test");
+	snprintf(sv->primary.nsname, sizeof(sv->primary.nsname), "%s",
+	    sv->mname);
+	snprintf(sv->primary.text, sizeof(sv->primary.text), "127.0.3.9#53");
+	if (primary != NULL) {
+		sv->primary_state = SURVEY_NSNAME_RESOLVED;
+		sv->primary.soa = canned_soa("127.0.3.9#53", *primary, REFRESH,
+		    RETRY, EXPIRE, MINIMUM);
+	} else {
+		sv->primary_state = SURVEY_NSNAME_UNRESOLVED;
+	}
+	return sv;
+}
+
+static void
+test_every_server_behind_the_primary(void **state)
+{
+	const uint32_t s[] = { 2026010100u, 2026010100u }, p = 2026010102u;
+	struct survey *sv = zone_with_primary(s, 2, &p);
+	struct triage *t = run_serials(sv);
+	const struct finding *f;
+
+	(void)state;
+	/* Equal among themselves, yet none has what the primary serves. */
+	assert_int_equal(canned_count(serials(t), FINDING_SERIALS_AGREE), 0);
+	assert_int_equal(canned_count(serials(t), FINDING_SERIAL_BEHIND), 2);
+	f = canned_nth(serials(t), FINDING_SERIAL_BEHIND, 0);
+	assert_message_is(f, "ns1.example.test (127.0.3.1#53) serves "
+	    "example.test with serial 2026010100, behind 2026010102 on its "
+	    "primary hidden.example.test (the SOA's MNAME) by 2: no listed name "
+	    "server has the primary's changes.");
+	f = canned_nth(serials(t), FINDING_PRIMARY_SOA, 0);
+	assert_int_equal(f->severity, SEVERITY_INFO);
+	assert_int_equal(verdict_of(t), FAILURE_SERIAL_MISMATCH);
+	triage_free(t);
+	canned_survey_free(sv);
+}
+
+static void
+test_primary_in_step_is_info(void **state)
+{
+	const uint32_t s[] = { 7u, 7u }, p = 7u;
+	struct survey *sv = zone_with_primary(s, 2, &p);
+	struct triage *t = run_serials(sv);
+
+	(void)state;
+	assert_int_equal(canned_count(serials(t), FINDING_SERIALS_AGREE), 1);
+	assert_int_equal(canned_count(serials(t), FINDING_SERIAL_BEHIND), 0);
+	assert_message_is(canned_nth(serials(t), FINDING_PRIMARY_SOA, 0),
+	    "The primary the SOA names, hidden.example.test (127.0.3.9#53), is "
+	    "not among the name servers; it serves serial 7.");
+	assert_int_equal(verdict_of(t), FAILURE_HEALTHY);
+	triage_free(t);
+	canned_survey_free(sv);
+}
+
+/* A hidden primary without a public address is common: no alarm. */
+static void
+test_hidden_primary_is_no_alarm(void **state)
+{
+	const uint32_t s[] = { 7u, 7u };
+	struct survey *sv = zone_with_primary(s, 2, NULL);
+	struct triage *t = run_serials(sv);
+	const struct finding *f;
+
+	(void)state;
+	f = canned_nth(serials(t), FINDING_PRIMARY_SOA, 0);
+	assert_int_equal(f->severity, SEVERITY_INFO);
+	assert_int_equal(canned_problems(serials(t)), 0);
+	assert_int_equal(verdict_of(t), FAILURE_HEALTHY);
+	triage_free(t);
+	canned_survey_free(sv);
+}
+
+/* Still looking the primary up: the step waits for it. */
+static void
+test_waits_for_the_primary(void **state)
+{
+	const uint32_t s[] = { 7u, 7u };
+	struct survey *sv = zone_with_primary(s, 2, NULL);
+	struct triage *t;
+	struct step_input in;
+
+	(void)state;
+	sv->primary_state = SURVEY_NSNAME_LOOKUP;
+	t = triage_new(sv->name);
+	memset(&in, 0, sizeof(in));
+	in.sv = sv;
+	in.final = false;
+	in.now = CANNED_NOW;
+	step_serials_analyze(&in, t);
+	assert_int_equal(serials(t)->status, STEP_RUNNING);
+	triage_free(t);
+	canned_survey_free(sv);
+}
+
 int
 main(void)
 {
@@ -416,6 +521,10 @@ main(void)
 		cmocka_unit_test(test_expire_in_ten_days_is_info),
 		cmocka_unit_test(test_bad_soa_timers_are_info),
 		cmocka_unit_test(test_running_until_every_soa_is_back),
+		cmocka_unit_test(test_every_server_behind_the_primary),
+		cmocka_unit_test(test_primary_in_step_is_info),
+		cmocka_unit_test(test_hidden_primary_is_no_alarm),
+		cmocka_unit_test(test_waits_for_the_primary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
