@@ -322,14 +322,27 @@ report_auth(struct step_result *s, const struct survey *sv,
 
 /* --- the zone cut ------------------------------------------------------- */
 
+static int
+nsname_order(const void *a, const void *b)
+{
+	const struct survey_nsname *const *x = a, *const *y = b;
+
+	return strcasecmp((*x)->name, (*y)->name);
+}
+
+/* The NS names in name order, with their addresses (delegation) or not. */
 static char *
 ns_list_text(const struct survey_level *z, bool delegation)
 {
+	const struct survey_nsname *sorted[SURVEY_MAX_NSNAMES];
 	struct strbuf sb = STRBUF_INIT;
 	size_t i, k, n = 0;
 
+	for (i = 0; i < z->nnsnames; i++)
+		sorted[i] = &z->nsnames[i];
+	qsort(sorted, z->nnsnames, sizeof(sorted[0]), nsname_order);
 	for (i = 0; i < z->nnsnames; i++) {
-		const struct survey_nsname *ns = &z->nsnames[i];
+		const struct survey_nsname *ns = sorted[i];
 		size_t nad = 0;
 
 		if (delegation ? !ns->in_delegation : !ns->in_zone_ns)

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dnstriage/dnsmsg.h"
 #include "dnstriage/textfmt.h"
@@ -542,6 +543,27 @@ survey_free(struct survey *sv)
 
 /* --- the loop ----------------------------------------------------------- */
 
+static int
+auth_order(const void *a, const void *b)
+{
+	const struct survey_auth *x = a, *y = b;
+	int c = strcasecmp(x->nsname, y->nsname);
+
+	return c != 0 ? c : strcmp(x->text, y->text);
+}
+
+/* Once nothing is in flight (no ask points into auth[] any more), the
+ * zone's servers go in name order: reports of the same world read the
+ * same whatever order the answers came in. */
+static void
+survey_finish(struct survey *sv)
+{
+	if (sv->finished_us != 0)
+		return;
+	sv->finished_us = probe_now_us();
+	qsort(sv->auth, sv->nauth, sizeof(sv->auth[0]), auth_order);
+}
+
 size_t
 survey_pollfds(struct survey *sv, struct pollfd *fds, size_t cap)
 {
@@ -574,8 +596,8 @@ survey_handle(struct survey *sv, const struct pollfd *fds, size_t n)
 	if (sv->priv->sys != NULL && sv->syslookup == NULL &&
 	    syslookup_check(sv->priv->sys))
 		sv->syslookup = syslookup_result(sv->priv->sys);
-	if (survey_done(sv) && sv->finished_us == 0)
-		sv->finished_us = probe_now_us();
+	if (survey_done(sv))
+		survey_finish(sv);
 }
 
 bool
@@ -620,8 +642,8 @@ survey_run(struct survey *sv, int max_wait_ms)
 		survey_handle(sv, fds, n);
 	}
 	free(fds);
-	if (survey_done(sv) && sv->finished_us == 0)
-		sv->finished_us = probe_now_us();
+	if (survey_done(sv))
+		survey_finish(sv);
 	return survey_done(sv);
 }
 
