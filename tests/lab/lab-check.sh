@@ -178,6 +178,16 @@ healthy)
 		check "resolv.conf nameserver $n answers NOERROR" status_is NOERROR
 	done
 	;;
+healthy-nsd)
+	resolver_ok
+	for s in $A_NS1 $A_NS2; do auth_ok "$s"; done
+	serials_equal
+	delv_validates www.example.test
+	out=$(dig +time=2 +tries=1 "@$A_NS2" version.bind TXT CH 2>&1)
+	check "ns2 is NSD ($(printf '%s\n' "$out" | grep -m1 -o '"NSD[^"]*"'))" has '"NSD '
+	check "NSD got the zone from the primary with TSIG lab-xfr" \
+	    grep -q 'TSIG verified with key lab-xfr' "$LAB_LOGS/nsd-secondary.log"
+	;;
 not-dns)
 	resolver_ok
 	t0=$(ms)
