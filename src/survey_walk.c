@@ -281,6 +281,69 @@ level_is_zone(struct walk *w, size_t L, size_t winner)
 		w->on_zone(w, l, l->servers[winner].result);
 }
 
+/* The DS of a zone found without a referral (its parent's servers serve
+ * it too): asked of the parent's server directly, as a referral would
+ * have carried it. A signed NODATA with NSEC/NSEC3 proves there is none. */
+static void
+ds_done(struct survey *sv, struct probe_result *res, void *arg)
+{
+	struct survey_level *c = arg;
+	ldns_rr_list *auth;
+	size_t i;
+
+	(void)sv;
+	if (res->outcome != PROBE_ANSWER || res->pkt == NULL ||
+	    !ldns_pkt_aa(res->pkt)) {
+		probe_result_free(res);
+		return;
+	}
+	c->ds = dnsmsg_answer_rrset(res->pkt, c->apex, LDNS_RR_TYPE_DS);
+	if (c->ds != NULL) {
+		ldns_rr_list *an = ldns_pkt_answer(res->pkt);
+
+		for (i = 0; i < ldns_rr_list_rr_count(an); i++) {
+			ldns_rr *rr = ldns_rr_list_rr(an, i);
+
+			if (ldns_rr_get_type(rr) != LDNS_RR_TYPE_RRSIG ||
+			    ldns_rdf2rr_type(ldns_rr_rrsig_typecovered(rr)) !=
+			    LDNS_RR_TYPE_DS)
+				continue;
+			if (c->ds_sigs == NULL)
+				c->ds_sigs = ldns_rr_list_new();
+			ldns_rr_list_push_rr(c->ds_sigs, ldns_rr_clone(rr));
+		}
+	} else if (dnsmsg_rcode(res->pkt) == LDNS_RCODE_NOERROR &&
+	    (auth = ldns_pkt_authority(res->pkt)) != NULL) {
+		for (i = 0; i < ldns_rr_list_rr_count(auth); i++) {
+			ldns_rr *rr = ldns_rr_list_rr(auth, i);
+			ldns_rr_type t = ldns_rr_get_type(rr);
+
+			if (t != LDNS_RR_TYPE_NSEC && t != LDNS_RR_TYPE_NSEC3 &&
+			    t != LDNS_RR_TYPE_RRSIG)
+				continue;
+			if (c->ds_denial == NULL)
+				c->ds_denial = ldns_rr_list_new();
+			ldns_rr_list_push_rr(c->ds_denial, ldns_rr_clone(rr));
+			c->ds_denied |= t != LDNS_RR_TYPE_RRSIG;
+		}
+	}
+	probe_result_free(res);
+}
+
+static void
+ds_ask(struct walk *w, struct survey_level *c, const struct survey_level_server *s)
+{
+	struct probe_spec spec;
+
+	survey_spec(w->sv, &spec, &s->addr, s->addrlen);
+	spec.qname = c->apex;
+	spec.type = LDNS_RR_TYPE_DS;
+	spec.rd = false;
+	spec.ad = false;
+	spec.dnssec_ok = true;
+	survey_ask(w->sv, &spec, NULL, ds_done, c);
+}
+
 /* An authoritative answer from a server of level L whose authority or SOA
  * names a zone below L: the server also serves a child zone, and that
  * child is the zone of the name. It becomes a level of its own. */
@@ -316,8 +379,10 @@ deeper_zone(struct walk *w, size_t L, size_t winner, const struct referral *ref)
 	level_add_server(w, C, l->servers[winner].nsname,
 	    &l->servers[winner].addr, l->servers[winner].addrlen, false);
 	level_servers_from(w, C, ref, c->delegation_ns);
-	if (w->depth == 0)
+	if (w->depth == 0) {
 		dnskey_pump(w, C);
+		ds_ask(w, c, &l->servers[winner]);
+	}
 	if (!w->done) {
 		w->done = true;
 		if (w->on_zone != NULL)
