@@ -456,6 +456,7 @@
 	X(RESOLVER_UNUSED, N_("Nameserver never asked"))		\
 	X(ANSWERS_DIFFER, N_("Answers differ"))				\
 	X(ZONE_CUT, N_("Zone and nameservers"))				\
+	X(ALIAS_ELSEWHERE, N_("Alias into another zone"))		\
 	X(WALK_FAILED, N_("Walk from the root stopped"))		\
 	X(NS_SET_DIFFERS, N_("NS sets differ"))				\
 	X(AUTH_ANSWERS, N_("Authoritative server answers"))		\

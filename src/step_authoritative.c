@@ -782,6 +782,41 @@ report_cache_left(struct step_result *s, const struct survey *sv)
 	}
 }
 
+/* The name is an alias (CNAME) of a name outside its zone: the records
+ * applications get live there, and this run does not walk to that zone.
+ * Said once, with the command that triages the target. */
+static void
+report_alias(struct step_result *s, const struct survey *sv,
+    const struct auth_consensus *c)
+{
+	struct strbuf cmd = STRBUF_INIT;
+	const char *target;
+	ldns_rdf *t;
+	size_t i;
+	struct finding *f;
+
+	for (i = 0; i < sv->ntypes; i++)
+		if (strncmp(c->data_text[i], "CNAME ", 6) == 0)
+			break;
+	if (i == sv->ntypes)
+		return;
+	target = c->data_text[i] + 6;
+	if ((t = ldns_dname_new_frm_str(target)) == NULL)
+		return;
+	if (!dnsmsg_name_at_or_below(t, sv->zone->apex)) {
+		f = step_add_finding(s, FINDING_ALIAS_ELSEWHERE);
+		finding_set_message(f, N_("%1$s is an alias (CNAME) of %2$s, "
+		    "outside the zone %3$s: the records applications get are "
+		    "served there, and that zone is not checked in this run."),
+		    sv->name, target, sv->zone->apex_text, NULL);
+		strbuf_adds(&cmd, "dnstriage --report ");
+		strbuf_add_shell_word(&cmd, target);
+		finding_set_reproduce(f, cmd.s);
+		strbuf_free(&cmd);
+	}
+	ldns_rdf_deep_free(t);
+}
+
 static void
 report_nxdomain(struct step_result *s, const struct survey *sv,
     const struct auth_consensus *c)
@@ -886,6 +921,7 @@ step_authoritative_analyze(const struct step_input *in, struct triage *t)
 		return;
 	}
 	consensus(sv, views, &c);
+	report_alias(s, sv, &c);
 	if (!some_ok)
 		report_cache_left(s, sv);
 	report_nxdomain(s, sv, &c);

@@ -165,6 +165,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(ANSWERS_DIFFER, "answers-differ", SEVERITY_WARNING)		\
 	/* authoritative */						\
 	X(ZONE_CUT, "zone-cut", SEVERITY_INFO)				\
+	X(ALIAS_ELSEWHERE, "alias-elsewhere", SEVERITY_INFO)		\
 	X(WALK_FAILED, "walk-failed", SEVERITY_INFO)			\
 	X(NS_SET_DIFFERS, "ns-set-differs", SEVERITY_INFO)		\
 	X(AUTH_ANSWERS, "authoritative-answers", SEVERITY_OK)		\

@@ -1532,6 +1532,7 @@ static void
 test_auth_cname_out_of_zone_is_not_stale(void **state)
 {
 	struct world *w = *state;
+	const struct finding *f;
 	size_t i;
 
 	world_default(w);
@@ -1552,6 +1553,37 @@ test_auth_cname_out_of_zone_is_not_stale(void **state)
 	    R1), "Applications get 127.0.81.1 for " NAME);
 	assert_message_has(must_find(w->t, STEP_AUTHORITATIVE,
 	    FINDING_AUTH_ANSWERS, NS1 "#53"), "A CNAME www.cdn.test (TTL 3600)");
+	/* The target's zone is not checked here: said, with the command. */
+	f = must_find(w->t, STEP_AUTHORITATIVE, FINDING_ALIAS_ELSEWHERE, NULL);
+	assert_int_equal(f->severity, SEVERITY_INFO);
+	assert_message_has(f, NAME " is an alias (CNAME) of www.cdn.test, "
+	    "outside the zone " ZONE);
+	assert_string_equal(f->reproduce, "dnstriage --report www.cdn.test");
+	assert_no_alarm(w->t);
+	assert_verdict(w->t, FAILURE_HEALTHY);
+}
+
+/* An alias inside the same zone: everything is checked already. */
+static void
+test_auth_cname_in_zone_is_no_note(void **state)
+{
+	struct world *w = *state;
+	size_t i;
+
+	world_default(w);
+	for (i = 0; i < 2; i++) {
+		resolver_gets(w, i, 0, canned_pkt(NAME, LDNS_RR_TYPE_A,
+		    LDNS_RCODE_NOERROR, CANNED_RA | CANNED_RD,
+		    "an " NAME ". 300 IN CNAME web." ZONE ".",
+		    "an web." ZONE ". 300 IN A " ADDR4, NULL));
+		auth_gets(w, i, 0, canned_pkt(NAME, LDNS_RR_TYPE_A,
+		    LDNS_RCODE_NOERROR, CANNED_AA,
+		    "an " NAME ". 3600 IN CNAME web." ZONE ".",
+		    "an web." ZONE ". 3600 IN A " ADDR4, NS_RRS, NULL));
+	}
+	analyze(w);
+
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_ALIAS_ELSEWHERE);
 	assert_no_alarm(w->t);
 	assert_verdict(w->t, FAILURE_HEALTHY);
 }
@@ -1835,6 +1867,7 @@ main(void)
 		T(test_auth_resolver_matching_one_server_is_not_stale),
 		T(test_auth_compare_resolver_differs_is_split_horizon),
 		T(test_auth_cname_out_of_zone_is_not_stale),
+		T(test_auth_cname_in_zone_is_no_note),
 		T(test_auth_name_without_aaaa_is_healthy),
 		T(test_healthy_world_raises_no_alarm),
 		T(test_walk_failed_is_info_and_does_not_crash),
