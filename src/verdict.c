@@ -42,6 +42,12 @@ static const enum finding_code authoritative_answered[] = {
 	FINDING_SOA_SERVFAIL, FINDING_SOA_NOT_AUTH, FINDING_EDNS_EXPIRE, END
 };
 
+/* The name is an alias into a zone this run did not check: a resolver's
+ * failure may come from there, so it proves nothing about the resolver. */
+static const enum finding_code checked_elsewhere[] = {
+	FINDING_ALIAS_ELSEWHERE, END
+};
+
 /* First match wins. The order puts the root cause before the symptoms it
  * explains and, between independent causes, the more severe first. */
 static const struct verdict_rule rules[] = {
@@ -88,7 +94,7 @@ static const struct verdict_rule rules[] = {
 	{ FAILURE_AUTHORITATIVE_PARTIAL, authoritative_answered, NULL },
 	/* The resolver fails and nothing upstream explains it: the resolver
 	 * itself is broken. After every upstream cause on purpose. */
-	{ FAILURE_RESOLVER_SERVFAIL, NULL, NULL },
+	{ FAILURE_RESOLVER_SERVFAIL, NULL, checked_elsewhere },
 	/* Vantage points disagree: often deliberate, a fault when a client
 	 * lands in the wrong view. */
 	{ FAILURE_SPLIT_HORIZON, NULL, NULL },

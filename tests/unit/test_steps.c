@@ -1588,6 +1588,34 @@ test_auth_cname_in_zone_is_no_note(void **state)
 	assert_verdict(w->t, FAILURE_HEALTHY);
 }
 
+/* The resolvers fail for an alias whose target lives in a zone this run
+ * does not check: that proves nothing against the resolvers. */
+static void
+test_servfail_for_alias_elsewhere_blames_no_resolver(void **state)
+{
+	struct world *w = *state;
+	size_t i;
+
+	world_default(w);
+	for (i = 0; i < 2; i++) {
+		struct survey_resolver *r = &w->sv->resolvers[i];
+
+		resolver_gets(w, i, 0, canned_pkt(NAME, LDNS_RR_TYPE_A,
+		    LDNS_RCODE_SERVFAIL, CANNED_RA | CANNED_RD, NULL));
+		canned_put(&r->answer_cd[0], canned_answer(r->text,
+		    canned_pkt(NAME, LDNS_RR_TYPE_A, LDNS_RCODE_SERVFAIL,
+		    CANNED_RA | CANNED_RD, NULL), 4.0));
+		auth_gets(w, i, 0, canned_pkt(NAME, LDNS_RR_TYPE_A,
+		    LDNS_RCODE_NOERROR, CANNED_AA,
+		    "an " NAME ". 3600 IN CNAME www.cdn.test.", NS_RRS, NULL));
+	}
+	analyze(w);
+
+	must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_SERVFAIL, R1);
+	must_find(w->t, STEP_AUTHORITATIVE, FINDING_ALIAS_ELSEWHERE, NULL);
+	assert_verdict(w->t, FAILURE_UNKNOWN);
+}
+
 static void
 test_auth_name_without_aaaa_is_healthy(void **state)
 {
@@ -1868,6 +1896,7 @@ main(void)
 		T(test_auth_compare_resolver_differs_is_split_horizon),
 		T(test_auth_cname_out_of_zone_is_not_stale),
 		T(test_auth_cname_in_zone_is_no_note),
+		T(test_servfail_for_alias_elsewhere_blames_no_resolver),
 		T(test_auth_name_without_aaaa_is_healthy),
 		T(test_healthy_world_raises_no_alarm),
 		T(test_walk_failed_is_info_and_does_not_crash),
