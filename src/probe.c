@@ -471,8 +471,12 @@ probe_deliver(struct probe_engine *e)
 	struct probe_result *res;
 	probe_done_fn *done;
 	void *user;
+	/* Only what was ready when the round began: a callback whose new
+	 * query ends at once (a server known dead) is delivered next round,
+	 * after poll(), so a callback that retries cannot spin in here. */
+	size_t budget = e->ndone;
 
-	while ((p = TAILQ_FIRST(&e->done)) != NULL) {
+	while (budget-- > 0 && (p = TAILQ_FIRST(&e->done)) != NULL) {
 		TAILQ_REMOVE(&e->done, p, link);
 		e->ndone--;
 		res = p->res;

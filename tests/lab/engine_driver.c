@@ -509,6 +509,55 @@ case_closed_port(struct probe_engine *e, unsigned port)
 	probe_result_free(r);
 }
 
+/* A callback that asks again, for ever, a server the engine knows to be
+ * dead: each of its queries ends at once, yet every handle() must come
+ * back to the loop (the UI's key presses wait there). */
+struct retry_state {
+	struct probe_engine *e;
+	struct probe_spec spec;
+	unsigned calls;
+};
+
+static void
+retry_again(struct probe_result *r, void *user)
+{
+	struct retry_state *st = user;
+
+	probe_result_free(r);
+	if (++st->calls < 100000)
+		probe_submit(st->e, &st->spec, retry_again, st);
+}
+
+static void
+case_retrying_callback(struct probe_engine *e, unsigned port)
+{
+	struct retry_state st = { e, spec_for(CLOSED_ADDR, port,
+	    "www.example.test", LDNS_RR_TYPE_A), 0 };
+	struct probe_result *r;
+	struct pollfd fds[8];
+	unsigned before, most = 0;
+	int round;
+
+	r = ask(e, &st.spec);	/* now the engine knows it refuses */
+	probe_result_free(r);
+	probe_submit(e, &st.spec, retry_again, &st);
+	for (round = 0; round < 20; round++) {
+		size_t n = probe_engine_pollfds(e, fds, 8);
+
+		before = st.calls;
+		(void)poll(fds, n < 8 ? n : 8, probe_engine_timeout_ms(e));
+		probe_engine_handle(e, fds, n < 8 ? n : 8);
+		if (st.calls - before > most)
+			most = st.calls - before;
+	}
+	check(most == 1 && st.calls >= 19,
+	    "a callback retrying a dead server gets one answer per round "
+	    "(%u at most, %u in 20 rounds)", most, st.calls);
+	/* Let it run out, bounded. */
+	st.calls = 100000 - 5;
+	check(probe_engine_run(e, 5000), "and the retries end");
+}
+
 static void
 case_wrong_question(struct probe_engine *e, unsigned port)
 {
@@ -772,6 +821,7 @@ static const struct lab_case cases[] = {
 	{ case_hostile_tcp, 3 },
 	{ case_ipv6, 3 },
 	{ case_net_unreachable, 0 },
+	{ case_retrying_callback, 1 },
 	{ case_queue_beyond_cap, 0 },
 	{ case_shared_loop, 2 },
 };
@@ -795,7 +845,7 @@ run_all(void)
 			kill(hostile, SIGTERM);
 		return 1;
 	}
-	printf("1..30\n");
+	printf("1..32\n");
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		if ((e = probe_engine_new()) == NULL)
 			abort();
