@@ -550,7 +550,8 @@ report_unverified(struct step_result *s, const struct step_input *in,
 		else
 			finding_set_message(f, N_("The chain of trust was not "
 			    "checked: the trust anchor (%1$s) names no zone on "
-			    "the path to %2$s."), in->anchor->source, sv->name,
+			    "the path to %2$s."), in->anchor->builtin ?
+			    NA_("built in") : in->anchor->source, sv->name,
 			    NULL);
 		break;
 	case CHAIN_GAP_NO_DNSKEY_ANSWER:
