@@ -337,6 +337,24 @@ auth_silent(struct world *w, size_t i)
 	    PROBE_TIMEOUT));
 }
 
+/* Both resolvers answer SERVFAIL for A, with checking disabled too (so
+ * not a DNSSEC failure). */
+static void
+resolvers_servfail(struct world *w)
+{
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		struct survey_resolver *r = &w->sv->resolvers[i];
+
+		resolver_gets(w, i, 0, canned_pkt(NAME, LDNS_RR_TYPE_A,
+		    LDNS_RCODE_SERVFAIL, CANNED_RA | CANNED_RD, NULL));
+		canned_put(&r->answer_cd[0], canned_answer(r->text,
+		    canned_pkt(NAME, LDNS_RR_TYPE_A, LDNS_RCODE_SERVFAIL,
+		    CANNED_RA | CANNED_RD, NULL), 4.0));
+	}
+}
+
 /* --- looking at the results --------------------------------------------- */
 
 static void
@@ -738,19 +756,9 @@ test_resolvers_servfail(void **state)
 {
 	struct world *w = *state;
 	const struct finding *f;
-	size_t i;
 
 	world_default(w);
-	for (i = 0; i < 2; i++) {
-		struct survey_resolver *r = &w->sv->resolvers[i];
-
-		resolver_gets(w, i, 0, canned_pkt(NAME, LDNS_RR_TYPE_A,
-		    LDNS_RCODE_SERVFAIL, CANNED_RA | CANNED_RD, NULL));
-		/* Not DNSSEC: it fails with checking disabled too. */
-		canned_put(&r->answer_cd[0], canned_answer(r->text,
-		    canned_pkt(NAME, LDNS_RR_TYPE_A, LDNS_RCODE_SERVFAIL,
-		    CANNED_RA | CANNED_RD, NULL), 4.0));
-	}
+	resolvers_servfail(w);
 	analyze(w);
 
 	f = must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_SERVFAIL, R1);
@@ -1597,14 +1605,8 @@ test_servfail_for_alias_elsewhere_blames_no_resolver(void **state)
 	size_t i;
 
 	world_default(w);
+	resolvers_servfail(w);
 	for (i = 0; i < 2; i++) {
-		struct survey_resolver *r = &w->sv->resolvers[i];
-
-		resolver_gets(w, i, 0, canned_pkt(NAME, LDNS_RR_TYPE_A,
-		    LDNS_RCODE_SERVFAIL, CANNED_RA | CANNED_RD, NULL));
-		canned_put(&r->answer_cd[0], canned_answer(r->text,
-		    canned_pkt(NAME, LDNS_RR_TYPE_A, LDNS_RCODE_SERVFAIL,
-		    CANNED_RA | CANNED_RD, NULL), 4.0));
 		auth_gets(w, i, 0, canned_pkt(NAME, LDNS_RR_TYPE_A,
 		    LDNS_RCODE_NOERROR, CANNED_AA,
 		    "an " NAME ". 3600 IN CNAME www.cdn.test.", NS_RRS, NULL));
