@@ -454,6 +454,7 @@
 	X(RESOLVER_NO_ANSWER, N_("Resolver gives no answer for the name")) \
 	X(RESOLVER_NO_TCP, N_("Resolver does not answer over TCP"))	\
 	X(RESOLVER_UNUSED, N_("Nameserver never asked"))		\
+	X(RESOLVER_SLOW, N_("Resolver slow for this name"))		\
 	X(ANSWERS_DIFFER, N_("Answers differ"))				\
 	X(ZONE_CUT, N_("Zone and nameservers"))				\
 	X(ALIAS_ELSEWHERE, N_("Alias into another zone"))		\

@@ -219,6 +219,9 @@ report_dead(struct step_result *s, const struct survey_resolver *r,
 	free(why);
 }
 
+static void report_slow(struct step_result *s, const struct survey *sv,
+    const struct survey_resolver *r);
+
 /* The worst answer of a live resolver, with the finding it makes. */
 static void
 report_alive(struct step_result *s, const struct survey *sv,
@@ -334,6 +337,7 @@ report_alive(struct step_result *s, const struct survey *sv,
 			    summary, NULL);
 		finding_set_fact(f, FACT_RESOLVER, addr);
 		free(summary);
+		report_slow(s, sv, r);
 		break;
 	}
 	}
@@ -351,6 +355,40 @@ report_alive(struct step_result *s, const struct survey *sv,
 		    r->text, why, NULL);
 		free(why);
 	}
+}
+
+/* A resolver far slower for the name than for ". SOA" (which it answers
+ * from its cache) waits for something upstream: a dead or slow name
+ * server of the zone, usually; the authoritative step says which. */
+#define SLOW_MS 300.0
+#define SLOW_FACTOR 10.0
+
+static void
+report_slow(struct step_result *s, const struct survey *sv,
+    const struct survey_resolver *r)
+{
+	const struct probe_result *slowest = NULL;
+	char ms[32], base[32];
+	struct finding *f;
+	size_t t;
+
+	if (!result_answered(r->soa_udp) || r->soa_udp->rtt_ms < 0)
+		return;
+	for (t = 0; t < sv->ntypes; t++)
+		if (result_answered(r->answer[t]) && (slowest == NULL ||
+		    r->answer[t]->rtt_ms > slowest->rtt_ms))
+			slowest = r->answer[t];
+	if (slowest == NULL || slowest->rtt_ms < SLOW_MS ||
+	    slowest->rtt_ms < SLOW_FACTOR * r->soa_udp->rtt_ms)
+		return;
+	snprintf(ms, sizeof(ms), "%ld", (long)(slowest->rtt_ms + 0.5));
+	snprintf(base, sizeof(base), "%ld", (long)(r->soa_udp->rtt_ms + 0.5));
+	f = step_add_finding(s, FINDING_RESOLVER_SLOW);
+	finding_from_probe(f, slowest);
+	finding_set_message(f, N_("%1$s took %2$s ms to answer for %3$s, but "
+	    "%4$s ms for . SOA: it waits for something upstream, often a dead "
+	    "or slow name server of the zone."), r->text, ms, sv->name, base,
+	    NULL);
 }
 
 /* glibc's cost of the dead resolvers ahead of a live one. */

@@ -751,6 +751,32 @@ test_resolvers_no_ra_is_no_recursion(void **state)
 	assert_verdict(w->t, FAILURE_RESOLVER_REFUSED);
 }
 
+/* Slow for the name, fast for . SOA: something upstream costs time. */
+static void
+test_resolvers_slow_for_the_name_is_info(void **state)
+{
+	struct world *w = *state;
+	struct survey_resolver *r;
+	const struct finding *f;
+
+	world_default(w);
+	r = &w->sv->resolvers[0];
+	canned_put(&r->answer[0], canned_answer(r->text, data_pkt(
+	    LDNS_RR_TYPE_A, CANNED_RA | CANNED_RD, 300, ADDR4), 756.0));
+	/* The other one is a little slow, not slow. */
+	r = &w->sv->resolvers[1];
+	canned_put(&r->answer[0], canned_answer(r->text, data_pkt(
+	    LDNS_RR_TYPE_A, CANNED_RA | CANNED_RD, 300, ADDR4), 120.0));
+	analyze(w);
+
+	f = must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_SLOW, R1);
+	assert_int_equal(f->severity, SEVERITY_INFO);
+	assert_message_has(f, R1 " took 756 ms to answer for " NAME ", but 1 ms "
+	    "for . SOA");
+	assert_null(finding_in(w->t, STEP_RESOLVERS, FINDING_RESOLVER_SLOW, R2));
+	assert_verdict(w->t, FAILURE_HEALTHY);
+}
+
 static void
 test_resolvers_servfail(void **state)
 {
@@ -1861,6 +1887,7 @@ main(void)
 		T(test_resolvers_refused_rcode),
 		T(test_resolvers_no_ra_is_no_recursion),
 		T(test_resolvers_servfail),
+		T(test_resolvers_slow_for_the_name_is_info),
 		T(test_resolvers_up_but_name_times_out_is_no_answer),
 		T(test_resolvers_nxdomain_keeps_negative_ttl),
 		T(test_resolvers_udp_without_tcp_is_info),
