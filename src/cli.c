@@ -261,6 +261,7 @@ scheme_port(const char *scheme, size_t len)
 static bool
 valid_name(const char *name, char *err, size_t errlen)
 {
+	const unsigned char *p;
 	ldns_rdf *rdf;
 
 	if (strlen(name) > LDNS_MAX_DOMAINLEN) {
@@ -268,6 +269,15 @@ valid_name(const char *name, char *err, size_t errlen)
 		    name, LDNS_MAX_DOMAINLEN);
 		return false;
 	}
+	/* ldns would send the UTF-8 bytes as they are; DNS knows such a
+	 * name only in its IDNA form, and converting needs libidn2. */
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if (*p >= 0x80) {
+			textfmt_err(err, errlen, _("'%s' is not plain ASCII: give "
+			    "the name in its IDNA form (xn--...), as 'idn2 NAME' "
+			    "prints it"), name);
+			return false;
+		}
 	if (ldns_str2rdf_dname(&rdf, name) != LDNS_STATUS_OK) {
 		textfmt_err(err, errlen, _("invalid domain name: '%s'"), name);
 		return false;

@@ -45,6 +45,7 @@ expect_usage_error 'NOPE' -t NOPE a.test
 expect_usage_error '/nonexistent/hosts' --hosts /nonexistent/hosts a.test
 expect_usage_error 'not.an.address' --resolver not.an.address a.test
 expect_usage_error 'b.test' a.test b.test
+expect_usage_error 'xn--' "$(printf 'b\303\274cher.test')"
 expect_usage_error '--report' --report --json a.test
 expect_usage_error 'tomorrow' --at tomorrow a.test
 mkdir "$tmp/dir"
