@@ -178,6 +178,22 @@ healthy)
 		check "resolv.conf nameserver $n answers NOERROR" status_is NOERROR
 	done
 	;;
+healthy-cohosted)
+	ask "$A_TLD" www.example.test A +norec +dnssec
+	check "the TLD server answers www.example.test itself, with authority" \
+	    eval 'status_is NOERROR && flag_set aa && [ "$(answer_a)" = 127.0.80.80 ]'
+	resolver_ok
+	delv_validates www.example.test
+	;;
+healthy-hidden-primary)
+	ask "$A_NS1" example.test SOA +norec
+	check "the SOA names hidden.example.test, not an NS" \
+	    has 'SOA[[:space:]]*hidden\.example\.test\.'
+	ask "$A_NS1" example.test NS +norec
+	check "hidden.example.test is not in the NS set" eval '! has "NS.*hidden"'
+	serials_equal
+	resolver_ok
+	;;
 healthy-nsd)
 	resolver_ok
 	for s in $A_NS1 $A_NS2; do auth_ok "$s"; done

@@ -947,6 +947,26 @@ test_resolvers_live_unused_nameserver_does_not_save_lookups(void **state)
 
 /* --- scope -------------------------------------------------------------- */
 
+/* What the loaders say of resolv.conf is on record, as info: glibc
+ * reads the same line the same way. */
+static void
+test_scope_config_remarks_are_info(void **state)
+{
+	struct world *w = *state;
+	struct world_opts o = { .resolv = "remark.resolv.conf" };
+	const struct finding *f;
+
+	world_build(w, &o);
+	analyze(w);
+
+	f = must_find(w->t, STEP_SCOPE, FINDING_CONFIG_NOTE, NULL);
+	assert_int_equal(f->severity, SEVERITY_INFO);
+	assert_message_has(f, "remark.resolv.conf, line 5: ");
+	assert_message_has(f, "frobnicate");
+	assert_fact(f, FACT_FILE, FX("remark.resolv.conf"));
+	assert_verdict(w->t, FAILURE_HEALTHY);
+}
+
 static void
 test_scope_hosts_entry_overrides_dns(void **state)
 {
@@ -1896,6 +1916,7 @@ main(void)
 		T(test_resolvers_dead_nameserver_glibc_never_asks_is_info),
 		T(test_resolvers_live_unused_nameserver_does_not_save_lookups),
 		T(test_resolver_answer_not_back_is_not_judged),
+		T(test_scope_config_remarks_are_info),
 		T(test_scope_hosts_entry_overrides_dns),
 		T(test_scope_hosts_entry_equal_to_dns_is_no_override),
 		T(test_scope_dns_before_files_is_no_override),
