@@ -281,6 +281,15 @@ textfmt_utf8_len(const char *s, size_t n)
 	return len == 0 ? (n > 0 ? 1 : 0) : len;
 }
 
+/* Columns of one code point: wcwidth() where it knows it, else 1. */
+static size_t
+cp_width(unsigned long cp)
+{
+	int cw = cp < 0x80 ? 1 : wcwidth((wchar_t)cp);
+
+	return cw < 0 ? 1 : (size_t)cw;
+}
+
 size_t
 textfmt_width(const char *s, size_t n)
 {
@@ -289,18 +298,219 @@ textfmt_width(const char *s, size_t n)
 	while (i < n) {
 		unsigned long cp;
 		size_t len = textfmt_utf8_decode(s + i, n - i, &cp);
-		int cw;
 
 		if (len == 0) {
 			w++;
 			i++;
 			continue;
 		}
-		cw = cp < 0x80 ? 1 : wcwidth((wchar_t)cp);
-		w += cw < 0 ? 1 : (size_t)cw;
+		w += cp_width(cp);
 		i += len;
 	}
 	return w;
+}
+
+/* --- wrapping ----------------------------------------------------------- */
+
+/* One character as the reader sees it: a code point (or an invalid byte)
+ * with the zero-width code points (combining marks) that follow it. */
+struct cluster {
+	size_t len;	/* bytes */
+	size_t cols;
+	bool space;	/* a lone ' ' or '\t': where a line may break */
+};
+
+static struct cluster
+next_cluster(const char *s, size_t n)
+{
+	struct cluster c = { 0, 0, false };
+	unsigned long cp;
+	size_t len;
+
+	if (n == 0)
+		return c;
+	len = textfmt_utf8_decode(s, n, &cp);
+	if (len == 0) {
+		c.len = c.cols = 1;
+		return c;
+	}
+	c.len = len;
+	c.cols = cp_width(cp);
+	c.space = cp == ' ' || cp == '\t';
+	while (c.len < n && s[c.len] != '\n') {
+		len = textfmt_utf8_decode(s + c.len, n - c.len, &cp);
+		if (len == 0 || cp < 0x80 || cp_width(cp) != 0)
+			break;
+		c.len += len;
+		c.space = false;	/* a mark on a space makes it a letter */
+	}
+	return c;
+}
+
+size_t
+textfmt_fit(const char *s, size_t width, size_t *cols)
+{
+	size_t n = strlen(s), i = 0, w = 0;
+
+	while (i < n) {
+		struct cluster c = next_cluster(s + i, n - i);
+
+		if (w + c.cols > width)
+			break;
+		w += c.cols;
+		i += c.len;
+	}
+	if (cols != NULL)
+		*cols = w;
+	return i;
+}
+
+struct wrap {
+	char **lines;
+	size_t n, cap;
+	size_t width, indent;
+	struct strbuf line;
+	size_t cols;		/* of line, the indent included */
+	bool has_word;		/* line holds more than indent and spaces */
+};
+
+static void
+wrap_start_line(struct wrap *w, size_t indent)
+{
+	size_t i;
+
+	for (i = 0; i < indent; i++)
+		strbuf_addc(&w->line, ' ');
+	w->cols = indent;
+	w->has_word = false;
+}
+
+static void
+wrap_end_line(struct wrap *w)
+{
+	while (w->line.len > 0 && w->line.s[w->line.len - 1] == ' ')
+		w->line.s[--w->line.len] = '\0';
+	if (w->n == w->cap) {
+		w->cap = w->cap == 0 ? 8 : w->cap * 2;
+		w->lines = xreallocarray(w->lines, w->cap, sizeof(*w->lines));
+	}
+	w->lines[w->n++] = strbuf_detach(&w->line);
+	wrap_start_line(w, w->indent);
+}
+
+/* Add one cluster of a word, starting a new line when it does not fit. */
+static void
+wrap_add_cluster(struct wrap *w, const char *s, struct cluster c)
+{
+	if (w->cols + c.cols > w->width &&
+	    (w->has_word || w->cols > w->indent))
+		wrap_end_line(w);
+	if (w->cols + c.cols > w->width) {
+		/* Not even an empty line has room for it. */
+		strbuf_adds(&w->line, "?");
+		w->cols++;
+	} else {
+		strbuf_add(&w->line, s, c.len);
+		w->cols += c.cols;
+	}
+	w->has_word = true;
+}
+
+/* One "\n"-free part of the text, from the start of a line. */
+static void
+wrap_part(struct wrap *w, const char *s, size_t n)
+{
+	size_t i = 0;
+	bool at_start = true;
+
+	while (i < n) {
+		struct cluster c = next_cluster(s + i, n - i);
+		size_t sp_start = i, sp_cols = 0, word_start, word_cols = 0, j;
+
+		/* The spaces before the next word... */
+		while (i < n && c.space) {
+			sp_cols += c.cols;
+			i += c.len;
+			c = next_cluster(s + i, n - i);
+		}
+		if (i == n)
+			break;		/* trailing spaces: dropped */
+		/* ...and the word. */
+		word_start = i;
+		for (j = i; j < n; j += c.len) {
+			c = next_cluster(s + j, n - j);
+			if (c.space)
+				break;
+			word_cols += c.cols;
+		}
+		if (at_start && sp_cols > 0) {
+			/* Leading spaces stay, but leave a column for the word. */
+			size_t room = w->width - w->cols - 1, k;
+
+			for (k = 0; k < sp_cols && k < room; k++)
+				strbuf_addc(&w->line, ' ');
+			w->cols += k;
+		} else if (w->has_word) {
+			if (w->cols + sp_cols + word_cols <= w->width ||
+			    (word_cols > w->width - w->indent &&
+			    w->cols + sp_cols < w->width)) {
+				/* It fits, or fits nowhere and is cut from here. */
+				for (j = sp_start; j < word_start; j++)
+					strbuf_addc(&w->line, ' ');
+				w->cols += sp_cols;
+			} else
+				wrap_end_line(w);
+		}
+		at_start = false;
+		for (j = word_start; j < n; j += c.len) {
+			c = next_cluster(s + j, n - j);
+			if (c.space)
+				break;
+			wrap_add_cluster(w, s + j, c);
+		}
+		i = j;
+	}
+	wrap_end_line(w);
+}
+
+size_t
+textfmt_wrap(const char *text, size_t width, size_t first_indent,
+    size_t indent, char ***lines)
+{
+	struct wrap w = { NULL, 0, 0, 0, 0, STRBUF_INIT, 0, false };
+	const char *p = text == NULL ? "" : text;
+
+	w.width = width < indent + 1 ? indent + 1 : width;
+	w.indent = indent;
+	if (first_indent > w.width - 1)
+		first_indent = w.width - 1;
+	wrap_start_line(&w, first_indent);
+	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl == NULL ? strlen(p) : (size_t)(nl - p);
+
+		wrap_part(&w, p, n);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+		if (*p == '\0')
+			wrap_part(&w, p, 0);	/* "a\n": the empty last line */
+	}
+	strbuf_free(&w.line);
+	*lines = w.n == 0 ? xcalloc(1, sizeof(char *)) : w.lines;
+	return w.n;
+}
+
+void
+textfmt_lines_free(char **lines, size_t n)
+{
+	size_t i;
+
+	if (lines == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
 }
 
 void

@@ -78,4 +78,30 @@ size_t textfmt_utf8_len(const char *s, size_t n);
  * nothing above U+10FFFF). Returns its length, or 0 if invalid. */
 size_t textfmt_utf8_decode(const char *s, size_t n, unsigned long *cp);
 
+/* Lay text out in lines no wider than width display columns (textfmt_width:
+ * wcwidth per code point), breaking at spaces; a word wider than the line is
+ * cut between characters, never inside a UTF-8 sequence or between a base
+ * character and its combining marks; "\n" in text starts a new line; the first
+ * line is prefixed by first_indent spaces, the following by indent spaces
+ * (indents count in the width). Returns the number of lines; *lines is a
+ * malloc'd array of malloc'd strings (free with textfmt_lines_free). width
+ * smaller than indent+1 is treated as indent+1.
+ *
+ * Details: "" gives no line; every other text gives one line per "\n"-
+ * separated part (so "a\n" gives "a" and ""). Spaces where a line breaks
+ * are dropped, spaces inside a line and at the start of a part are kept;
+ * lines carry no trailing spaces (an empty line is ""). A tab is a space. A
+ * word that fits no line starts on the current line and goes on below. A
+ * first_indent wider than the line is cut to leave one column. A character
+ * wider than all the room a line has (a double-width one at width indent+1)
+ * is shown as "?", so no line is ever wider than width. */
+size_t textfmt_wrap(const char *text, size_t width, size_t first_indent,
+    size_t indent, char ***lines);
+void textfmt_lines_free(char **lines, size_t n);
+/* The longest prefix of s (bytes) that fits in width columns, never cutting a
+ * character; *cols gets its width. For cutting a line to the screen.
+ * Combining marks after the last character that fits are part of it. cols
+ * may be NULL. */
+size_t textfmt_fit(const char *s, size_t width, size_t *cols);
+
 #endif

@@ -1,5 +1,5 @@
 /* test_textfmt.c - the safe formatter of translated messages, the {fact}
- * template expander, UTF-8 decoding and display width. */
+ * template expander, UTF-8 decoding, display width and wrapping. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "dnstriage/textfmt.h"
 
@@ -188,6 +189,303 @@ test_width_of_wide_characters(void **state)
 	setlocale(LC_CTYPE, "C");
 }
 
+/* --- wrapping ------------------------------------------------------------ */
+
+static bool
+utf8_locale(void)
+{
+	return setlocale(LC_CTYPE, "C.UTF-8") != NULL ||
+	    setlocale(LC_CTYPE, "en_US.UTF-8") != NULL;
+}
+
+/* The text without spaces, tabs and newlines: what wrapping must keep. */
+static char *
+letters_of(const char *s)
+{
+	char *out = xcalloc(strlen(s) + 1, 1), *o = out;
+
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n')
+			*o++ = *s;
+	return out;
+}
+
+/* The rules every wrap must keep, whatever the text: no line wider than
+ * the width, every line whole UTF-8, no line starting with a combining
+ * mark, the indents in place, no trailing space, and no letter lost. */
+static size_t
+check_wrap(const char *text, size_t width, size_t first, size_t indent,
+    char ***out)
+{
+	char **lines;
+	size_t n = textfmt_wrap(text, width, first, indent, &lines), i;
+	size_t eff = width < indent + 1 ? indent + 1 : width;
+	struct strbuf all = STRBUF_INIT;
+	char *want, *got;
+
+	for (i = 0; i < n; i++) {
+		const char *l = lines[i];
+		size_t len = strlen(l), pos = 0, pfx = i == 0 ? first : indent;
+		unsigned long cp;
+
+		assert_true(textfmt_width(l, len) <= eff);
+		while (pos < len) {
+			size_t k = textfmt_utf8_decode(l + pos, len - pos, &cp);
+
+			assert_int_not_equal(k, 0);
+			pos += k;
+		}
+		if (len > 0) {
+			assert_true(l[len - 1] != ' ');
+			if (pfx < eff)
+				assert_true(len >= pfx &&
+				    strspn(l, " ") >= pfx);
+			pos = pfx;
+			if (pos < len) {
+				textfmt_utf8_decode(l + pos, len - pos, &cp);
+				assert_true(cp < 0x80 || wcwidth((wchar_t)cp) != 0);
+			}
+		}
+		strbuf_adds(&all, l);
+		strbuf_addc(&all, '\n');
+	}
+	if (strchr(text, '?') == NULL && strstr(all.s == NULL ? "" : all.s,
+	    "?") == NULL) {
+		want = letters_of(text);
+		got = letters_of(all.s == NULL ? "" : all.s);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+	}
+	strbuf_free(&all);
+	if (out != NULL)
+		*out = lines;
+	else
+		textfmt_lines_free(lines, n);
+	return n;
+}
+
+static void
+expect_wrap(const char *text, size_t width, size_t first, size_t indent,
+    const char *const *want, size_t nwant)
+{
+	char **lines;
+	size_t n = check_wrap(text, width, first, indent, &lines), i;
+
+	for (i = 0; i < n && i < nwant; i++)
+		assert_string_equal(lines[i], want[i]);
+	assert_int_equal(n, nwant);
+	textfmt_lines_free(lines, n);
+}
+
+static void
+test_wrap_ascii_breaks_at_spaces(void **state)
+{
+	const char *const w1[] = { "the resolver", "did not", "answer" };
+	const char *const w2[] = { "the resolver did not answer" };
+	const char *const w3[] = { "  dig +norec", "    @192.0.2.1", "    SOA" };
+	const char *const w4[] = { "a  b", "c" };
+
+	(void)state;
+	expect_wrap("the resolver did not answer", 12, 0, 0, w1, 3);
+	expect_wrap("the resolver did not answer", 27, 0, 0, w2, 1);
+	/* Spaces at a break vanish; inside a line they stay as they were. */
+	expect_wrap("the resolver  did not   answer", 12, 0, 0, w1, 3);
+	expect_wrap("a  b c", 4, 0, 0, w4, 2);
+	expect_wrap("dig +norec @192.0.2.1 SOA", 15, 2, 4, w3, 3);
+}
+
+static void
+test_wrap_long_word_cut(void **state)
+{
+	const char *const w1[] = { "abcde", "fghij", "k" };
+	const char *const w2[] = { "see abcdefg", "hijklmnopqr", "stu end" };
+	const char *const w3[] = { "  abc", "  def", "  g" };
+
+	(void)state;
+	expect_wrap("abcdefghijk", 5, 0, 0, w1, 3);
+	/* A word too long for any line starts where the line has room. */
+	expect_wrap("see abcdefghijklmnopqrstu end", 11, 0, 0, w2, 3);
+	expect_wrap("abcdefg", 5, 2, 2, w3, 3);
+}
+
+static void
+test_wrap_newlines_and_empty(void **state)
+{
+	const char *const w1[] = { "one", "", "two" };
+	const char *const w2[] = { "a", "" };
+	const char *const w3[] = { "  - item", "    more" };
+	const char *const w4[] = { "" };
+	char **lines = NULL;
+
+	(void)state;
+	assert_int_equal(textfmt_wrap("", 10, 2, 2, &lines), 0);
+	assert_non_null(lines);
+	textfmt_lines_free(lines, 0);
+	textfmt_lines_free(NULL, 0);
+	expect_wrap("one\n\ntwo", 10, 0, 0, w1, 3);
+	expect_wrap("a\n", 10, 0, 0, w2, 2);
+	/* Leading spaces of a part are the author's; they stay. */
+	expect_wrap("  - item more", 9, 0, 4, w3, 2);
+	expect_wrap("   ", 10, 0, 0, w4, 1);
+	expect_wrap("\t", 10, 3, 3, w4, 1);
+}
+
+static void
+test_wrap_indents(void **state)
+{
+	const char *const w1[] = { "NXDOMAIN  the name", "          does not",
+		"          exist" };
+	const char *const w2[] = { "  a", "b" };
+
+	(void)state;
+	expect_wrap("NXDOMAIN  the name does not exist", 18, 0, 10, w1, 3);
+	expect_wrap("a b", 3, 2, 0, w2, 2);
+	/* A width below indent + 1 is indent + 1: one letter a line. */
+	expect_wrap("a b", 2, 4, 4, (const char *const[]){ "    a", "    b" },
+	    2);
+}
+
+static void
+test_wrap_width_one(void **state)
+{
+	const char *const w1[] = { "a", "b", "c" };
+	char **lines;
+	size_t n, i;
+
+	(void)state;
+	expect_wrap("ab c", 1, 0, 0, w1, 3);
+	expect_wrap("ab c", 0, 0, 0, w1, 3);
+	expect_wrap("ab c", 1, 5, 0, w1, 3);
+	/* Double-width characters cannot fit one column: each shows as ?. */
+	if (!utf8_locale())
+		skip();
+	n = check_wrap("\xe6\xa8\xa9\xe5\xa8\x81", 1, 0, 0, &lines);
+	assert_int_equal(n, 2);
+	for (i = 0; i < n; i++)
+		assert_string_equal(lines[i], "?");
+	textfmt_lines_free(lines, n);
+	setlocale(LC_CTYPE, "C");
+}
+
+static void
+test_wrap_umlauts(void **state)
+{
+	const char *const w1[] = { "Gr\xc3\xb6\xc3\x9f" "e", "\xc3\xa4ndern",
+		"\xc3\xbc" "ber P", "r\xc3\xbc" "f-su", "mmen" };
+	const char *const w2[] = { "Gr\xc3\xb6\xc3\x9f" "e \xc3\xa4ndern",
+		"\xc3\xbc" "ber", "Pr\xc3\xbc" "f-summen" };
+	const char *text = "Gr\xc3\xb6\xc3\x9f" "e \xc3\xa4ndern \xc3\xbc"
+	    "ber Pr\xc3\xbc" "f-summen";
+	size_t width;
+
+	(void)state;
+	if (!utf8_locale())
+		skip();
+	/* 2 columns for "ö", not 2 bytes: "Größe" is 5 wide, 7 long. */
+	expect_wrap("Gr\xc3\xb6\xc3\x9f" "e", 5, 0, 0,
+	    (const char *const[]){ "Gr\xc3\xb6\xc3\x9f" "e" }, 1);
+	expect_wrap(text, 6, 0, 0, w1, 5);
+	expect_wrap(text, 12, 0, 0, w2, 3);
+	for (width = 1; width <= 30; width++)
+		check_wrap(text, width, 1, 2, NULL);
+	setlocale(LC_CTYPE, "C");
+}
+
+/* "The authoritative server does not answer": 13 characters, 26 columns. */
+#define JA_TEXT "\xe6\xa8\xa9\xe5\xa8\x81\xe3\x82\xb5\xe3\x83\xbc\xe3\x83" \
+	"\x90\xe3\x83\xbc\xe3\x81\x8c\xe5\xbf\x9c\xe7\xad\x94\xe3\x81\x97" \
+	"\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93"
+
+static void
+test_wrap_japanese_odd_widths(void **state)
+{
+	const char *const w7[] = { "\xe6\xa8\xa9\xe5\xa8\x81\xe3\x82\xb5",
+		"\xe3\x83\xbc\xe3\x83\x90\xe3\x83\xbc",
+		"\xe3\x81\x8c\xe5\xbf\x9c\xe7\xad\x94",
+		"\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b", "\xe3\x82\x93" };
+	char **lines;
+	size_t width, n, i;
+
+	(void)state;
+	if (!utf8_locale())
+		skip();
+	assert_int_equal(textfmt_width(JA_TEXT, strlen(JA_TEXT)), 26);
+	expect_wrap(JA_TEXT, 7, 0, 0, w7, 5);
+	for (width = 1; width <= 40; width++) {
+		size_t total = 0;
+
+		n = check_wrap(JA_TEXT, width, 0, 0, &lines);
+		for (i = 0; i < n; i++)
+			total += strlen(lines[i]);
+		if (width >= 2)
+			assert_int_equal(total, strlen(JA_TEXT));
+		textfmt_lines_free(lines, n);
+		check_wrap("DNS: " JA_TEXT " (SERVFAIL) " JA_TEXT, width, 2, 4,
+		    NULL);
+	}
+	/* A line that ends one column short of a double-width character. */
+	n = check_wrap("a " JA_TEXT, 6, 0, 0, &lines);
+	assert_string_equal(lines[0], "a \xe6\xa8\xa9\xe5\xa8\x81");
+	textfmt_lines_free(lines, n);
+	setlocale(LC_CTYPE, "C");
+}
+
+/* e + U+0301 COMBINING ACUTE ACCENT, four times: 4 columns. */
+#define COMBINED "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81"
+
+static void
+test_wrap_keeps_combining_marks(void **state)
+{
+	const char *const w3[] = { "e\xcc\x81" "e\xcc\x81" "e\xcc\x81",
+		"e\xcc\x81" };
+	size_t width;
+
+	(void)state;
+	if (!utf8_locale())
+		skip();
+	expect_wrap(COMBINED, 3, 0, 0, w3, 2);
+	for (width = 1; width <= 10; width++) {
+		check_wrap("caf" COMBINED " " COMBINED "x " JA_TEXT "\xcc\x81",
+		    width, 0, 1, NULL);
+		/* A mark on a space joins the words: no break there. */
+		check_wrap("ab \xcc\x81" "cd ef", width, 0, 0, NULL);
+	}
+	expect_wrap("ab \xcc\x81" "cd ef", 6, 0, 0,
+	    (const char *const[]){ "ab \xcc\x81" "cd", "ef" }, 2);
+	setlocale(LC_CTYPE, "C");
+}
+
+static void
+test_fit(void **state)
+{
+	size_t cols = 99;
+
+	(void)state;
+	assert_int_equal(textfmt_fit("abcdef", 4, &cols), 4);
+	assert_int_equal(cols, 4);
+	assert_int_equal(textfmt_fit("abc", 10, &cols), 3);
+	assert_int_equal(cols, 3);
+	assert_int_equal(textfmt_fit("", 10, &cols), 0);
+	assert_int_equal(cols, 0);
+	assert_int_equal(textfmt_fit("abc", 0, NULL), 0);
+	if (!utf8_locale())
+		skip();
+	/* never half a character, never a base without its marks */
+	assert_int_equal(textfmt_fit(JA_TEXT, 5, &cols), 6);
+	assert_int_equal(cols, 4);
+	assert_int_equal(textfmt_fit(JA_TEXT, 1, &cols), 0);
+	assert_int_equal(cols, 0);
+	assert_int_equal(textfmt_fit(COMBINED, 2, &cols), 6);
+	assert_int_equal(cols, 2);
+	assert_int_equal(textfmt_fit("\xc3\xbc" "ber", 1, &cols), 2);
+	assert_int_equal(cols, 1);
+	/* an invalid byte is one column, like textfmt_width says */
+	assert_int_equal(textfmt_fit("\xff\xfe" "a", 2, &cols), 2);
+	assert_int_equal(cols, 2);
+	setlocale(LC_CTYPE, "C");
+}
+
 int
 main(void)
 {
@@ -202,6 +500,15 @@ main(void)
 		cmocka_unit_test(test_utf8_decode_strict),
 		cmocka_unit_test(test_width_counts_characters_not_bytes),
 		cmocka_unit_test(test_width_of_wide_characters),
+		cmocka_unit_test(test_wrap_ascii_breaks_at_spaces),
+		cmocka_unit_test(test_wrap_long_word_cut),
+		cmocka_unit_test(test_wrap_newlines_and_empty),
+		cmocka_unit_test(test_wrap_indents),
+		cmocka_unit_test(test_wrap_width_one),
+		cmocka_unit_test(test_wrap_umlauts),
+		cmocka_unit_test(test_wrap_japanese_odd_widths),
+		cmocka_unit_test(test_wrap_keeps_combining_marks),
+		cmocka_unit_test(test_fit),
 	};
 
 	setlocale(LC_ALL, "C");
