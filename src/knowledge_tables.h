@@ -455,6 +455,7 @@
 	X(RESOLVER_NO_TCP, N_("Resolver does not answer over TCP"))	\
 	X(RESOLVER_UNUSED, N_("Nameserver never asked"))		\
 	X(RESOLVER_SLOW, N_("Resolver slow for this name"))		\
+	X(NO_ANSWER_YET, N_("No answer yet"))				\
 	X(ANSWERS_DIFFER, N_("Answers differ"))				\
 	X(ZONE_CUT, N_("Zone and nameservers"))				\
 	X(ALIAS_ELSEWHERE, N_("Alias into another zone"))		\

@@ -882,6 +882,7 @@ step_authoritative_analyze(const struct step_input *in, struct triage *t)
 	struct auth_view views[SURVEY_MAX_AUTH];
 	struct auth_consensus c;
 	bool pending = !sv->walk_done, some_ok = false;
+	double peer_ms = -1;
 	size_t i;
 
 	step_reset(s);
@@ -913,9 +914,21 @@ step_authoritative_analyze(const struct step_input *in, struct triage *t)
 			pending = true;
 		some_ok |= views[i].state == AS_OK;
 	}
-	for (i = 0; i < sv->nauth; i++)
-		report_auth(s, sv, &sv->auth[i], &views[i], some_ok,
-		    in->timeout_ms);
+	for (i = 0; i < sv->nauth; i++) {
+		const struct probe_result *first = sv->auth[i].answer[0];
+
+		if (views[i].state != AS_PENDING && first != NULL &&
+		    first->outcome == PROBE_ANSWER && first->rtt_ms > peer_ms)
+			peer_ms = first->rtt_ms;
+	}
+	for (i = 0; i < sv->nauth; i++) {
+		if (views[i].state == AS_PENDING)
+			step_note_waiting(s, in, sv->auth[i].text,
+			    sv->auth[i].asked_us, peer_ms);
+		else
+			report_auth(s, sv, &sv->auth[i], &views[i], some_ok,
+			    in->timeout_ms);
+	}
 	if (pending) {
 		step_conclude(s, false);
 		return;

@@ -121,9 +121,14 @@ report_unused(struct step_result *s, const struct survey_resolver *r,
 	    rc->ns[r->ns_index].line : 0u);
 	finding_from_probe(f, v->alive ? r->soa_udp : v->first_failure);
 	finding_set_server(f, r->text);
-	finding_set_message(f, N_("%1$s (resolv.conf line %2$s) is never asked: "
-	    "glibc uses only the first three nameservers. It %3$s."), r->text,
-	    line, v->alive ? NA_("answers") : NA_("does not answer"), NULL);
+	if (v->alive)
+		finding_set_message(f, N_("%1$s (resolv.conf line %2$s) is never "
+		    "asked: glibc uses only the first three nameservers. It "
+		    "answers."), r->text, line, NULL);
+	else
+		finding_set_message(f, N_("%1$s (resolv.conf line %2$s) is never "
+		    "asked: glibc uses only the first three nameservers. It does "
+		    "not answer either."), r->text, line, NULL);
 }
 
 /* "5", "2.5": seconds for people, from milliseconds. */
@@ -451,6 +456,7 @@ step_resolvers_analyze(const struct step_input *in, struct triage *t)
 	bool alive[SYSCONF_MAX_NAMESERVERS];
 	bool any_alive = false, pending = false;
 	size_t i, nalive = 0;
+	double peer_ms = -1;
 
 	step_reset(s);
 	if (sv->nresolvers == 0) {
@@ -467,6 +473,14 @@ step_resolvers_analyze(const struct step_input *in, struct triage *t)
 			any_alive |= views[i].alive;
 		pending |= views[i].pending;
 	}
+	/* The slowest first answer of a resolver that answered. */
+	for (i = 0; i < sv->nresolvers; i++) {
+		const struct probe_result *soa = sv->resolvers[i].soa_udp;
+
+		if (soa != NULL && soa->outcome == PROBE_ANSWER &&
+		    soa->rtt_ms > peer_ms)
+			peer_ms = soa->rtt_ms;
+	}
 	memset(alive, 0, sizeof(alive));
 	for (i = 0; i < sv->nresolvers; i++) {
 		const struct survey_resolver *r = &sv->resolvers[i];
@@ -480,8 +494,10 @@ step_resolvers_analyze(const struct step_input *in, struct triage *t)
 			if ((size_t)r->ns_index + 1 > nalive)
 				nalive = (size_t)r->ns_index + 1;
 		}
-		if (v->pending && !v->alive)
+		if (v->pending && !v->alive) {
+			step_note_waiting(s, in, r->text, 0, peer_ms);
 			continue;
+		}
 		if (r->origin == SURVEY_FROM_RESOLV_CONF && !r->used)
 			report_unused(s, r, v, in->resolv);
 		else if (!v->alive)

@@ -133,3 +133,38 @@ step_conclude(struct step_result *s, bool final)
 	else
 		step_finish(s);
 }
+
+/* A silent server shows as waiting after this many peer round trips, and
+ * never sooner than this (loopback answers in microseconds). */
+#define WAITING_PEER_FACTOR 4
+#define WAITING_MIN_MS 100
+
+void
+step_note_waiting(struct step_result *s, const struct step_input *in,
+    const char *server, uint64_t asked_us, double peer_ms)
+{
+	double waited, after;
+	char waited_s[32], peer_s[32], timeout_s[32];
+	struct finding *f;
+
+	if (asked_us == 0)
+		asked_us = in->sv->started_us;
+	if (in->final || in->now_us == 0 || asked_us == 0 || peer_ms < 0 ||
+	    in->now_us < asked_us)
+		return;
+	waited = (double)(in->now_us - asked_us) / 1000.0;
+	after = peer_ms * WAITING_PEER_FACTOR;
+	if (after < WAITING_MIN_MS)
+		after = WAITING_MIN_MS;
+	if (waited < after)
+		return;
+	snprintf(waited_s, sizeof(waited_s), "%.0f", waited);
+	snprintf(peer_s, sizeof(peer_s), "%.0f", peer_ms < 1 ? 1 : peer_ms);
+	snprintf(timeout_s, sizeof(timeout_s), "%u", in->timeout_ms);
+	f = step_add_finding(s, FINDING_NO_ANSWER_YET);
+	finding_set_server(f, server);
+	finding_set_message(f, N_("%1$s has not answered after %2$s ms, while "
+	    "the others answered within %3$s ms. It counts as silent only once "
+	    "its timeout (%4$s ms) has passed."), server, waited_s, peer_s,
+	    timeout_s, NULL);
+}

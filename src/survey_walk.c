@@ -787,6 +787,7 @@ fanout_add(struct survey *sv, const struct survey_level_server *s)
 	a->addrlen = s->addrlen;
 	a->from_glue = s->from_glue;
 	snprintf(a->text, sizeof(a->text), "%s", s->text);
+	a->asked_us = probe_now_us();
 
 	for (i = 0; i < sv->ntypes; i++) {
 		survey_spec(sv, &spec, &a->addr, a->addrlen);

@@ -249,6 +249,7 @@ triage_session_update(struct triage_session *s)
 	    probe_now_us();
 
 	s->in.final = survey_done(s->sv);
+	s->in.now_us = probe_now_us();
 	s->t->duration_ms = (long)((end - s->started_us) / 1000u);
 	steps_analyze_all(&s->in, s->t);
 }

@@ -163,6 +163,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(RESOLVER_NO_TCP, "resolver-tcp-fails", SEVERITY_INFO)		\
 	X(RESOLVER_UNUSED, "resolver-unused", SEVERITY_INFO)		\
 	X(RESOLVER_SLOW, "resolver-slow", SEVERITY_INFO)		\
+	X(NO_ANSWER_YET, "no-answer-yet", SEVERITY_INFO)		\
 	X(ANSWERS_DIFFER, "answers-differ", SEVERITY_WARNING)		\
 	/* authoritative */						\
 	X(ZONE_CUT, "zone-cut", SEVERITY_INFO)				\

@@ -10,6 +10,7 @@
 #define DNSTRIAGE_STEPS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "dnstriage/finding.h"
@@ -29,6 +30,10 @@ struct step_input {
 	uint16_t service_port;		/* 0: no service test */
 	unsigned timeout_ms;
 	time_t now;			/* the time signatures are judged at */
+	/* probe_now_us() when the analysis runs, 0: unknown; with the
+	 * survey's start it tells how long a pending server has been
+	 * silent (no-answer-yet, while answers still come). */
+	uint64_t now_us;
 	bool at_given;			/* --at */
 	unsigned expiry_warn_days;	/* dnssec-expiring threshold */
 };

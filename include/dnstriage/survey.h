@@ -148,6 +148,7 @@ struct survey_auth {
 	struct sockaddr_storage addr;
 	socklen_t addrlen;
 	bool from_glue;			/* address from the referral's glue */
+	uint64_t asked_us;		/* probe_now_us() when first asked */
 	struct probe_result *answer[SURVEY_MAX_TYPES];	/* RD=0, DO */
 	struct probe_result *soa;	/* zone SOA, EXPIRE + NSID, DO */
 	struct probe_result *dnskey;
