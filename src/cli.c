@@ -43,6 +43,8 @@ enum {
 	OPT_TIMEOUT,
 	OPT_TRIES,
 	OPT_LAB,
+	OPT_NO_COLOR,
+	OPT_ASCII,
 };
 
 static const struct option long_options[] = {
@@ -63,6 +65,8 @@ static const struct option long_options[] = {
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "tries", required_argument, NULL, OPT_TRIES },
 	{ "lab", optional_argument, NULL, OPT_LAB },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -108,6 +112,9 @@ static const char *const help_paragraphs[] = {
 	   "                             retransmissions included (default 2000)\n"
 	   "      --tries=N              UDP transmissions within that time\n"
 	   "                             (default 2)\n"),
+	N_("Screen (the wizard):\n"
+	   "      --no-color             no colour (also when NO_COLOR is set)\n"
+	   "      --ascii                ASCII marks and borders only\n"),
 	N_("Rehearsal:\n"
 	   "      --lab[=SCENARIO]       list the bundled lab scenarios, or start\n"
 	   "                             one in a private network namespace and\n"
@@ -538,6 +545,12 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 		}
 		opts->tries = (unsigned)v;
 		return CLI_RUN;
+	case OPT_NO_COLOR:
+		opts->no_color = true;
+		return CLI_RUN;
+	case OPT_ASCII:
+		opts->ascii = true;
+		return CLI_RUN;
 	case OPT_LAB:
 		opts->lab = true;
 		opts->lab_scenario = (arg != NULL && *arg != '\0') ? arg : NULL;
@@ -561,7 +574,7 @@ cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
 	cli_defaults(opts);
 	textfmt_err(err, errlen, "%s", "");
 	opterr = 0;	/* we word the messages ourselves, on one line */
-	optind = 1;
+	optind = 0;	/* GNU: start afresh (the wizard's form parses again) */
 	while ((c = getopt_long(argc, argv, ":o:t:p:r:hV", long_options, NULL)) != -1) {
 		if (c == '?') {
 			if (optopt != 0)

@@ -76,8 +76,17 @@ lab_build_argv(const struct cli_options *opts, const char *launcher,
 		argv[argc++] = "triage";
 		argv[argc++] = opts->lab_scenario;
 		argv[argc++] = self;
-		/* Report mode until the wizard can run inside the lab. */
-		argv[argc++] = opts->output == CLI_OUTPUT_JSON ? "--json" : "--report";
+		/* The wizard on a terminal, as outside the lab; a report
+		 * when one was asked for. */
+		if (opts->output == CLI_OUTPUT_JSON)
+			argv[argc++] = "--json";
+		else if (opts->output == CLI_OUTPUT_REPORT ||
+		    opts->output_path != NULL)
+			argv[argc++] = "--report";
+		if (opts->no_color)
+			argv[argc++] = "--no-color";
+		if (opts->ascii)
+			argv[argc++] = "--ascii";
 		if (opts->output_path != NULL) {
 			argv[argc++] = "--output";
 			argv[argc++] = opts->output_path;

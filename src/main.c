@@ -10,6 +10,7 @@
 #include "dnstriage/i18n.h"
 #include "dnstriage/lab.h"
 #include "dnstriage/triage.h"
+#include "dnstriage/tui.h"
 
 /* Exit statuses of the monitoring-plugins convention (DESIGN.md). */
 enum { EXIT_HEALTHY = 0, EXIT_WARNING = 1, EXIT_CRITICAL = 2, EXIT_UNKNOWN = 3 };
@@ -56,14 +57,27 @@ main(int argc, char **argv)
 
 	if (opts.lab)
 		return lab_run(&opts, prog);
-	if (opts.target == NULL)
-		return usage_error(prog, _("the wizard is not available in this "
-		    "build yet: give a NAME or URL for a report"));
+	if (opts.output == CLI_OUTPUT_AUTO && opts.output_path != NULL)
+		opts.output = CLI_OUTPUT_REPORT;	/* -o alone: a text report */
 	if (opts.output == CLI_OUTPUT_AUTO) {
-		/* The wizard lands later; until then the report, said once. */
-		fprintf(stderr, "%s: %s\n", prog,
-		    _("no wizard in this build: writing the text report"));
+		char why[256];
+
+		if (tui_available(why, sizeof(why))) {
+			int status = tui_main(&opts, argc, argv, prog);
+
+			if (status >= 0)
+				return status;
+			/* the terminal type is unknown: said, report instead */
+		} else if (opts.target != NULL) {
+			fprintf(stderr, "%s: %s\n", prog, why);
+		}
+		if (opts.target == NULL)
+			return usage_error(prog, _("no terminal for the wizard: "
+			    "give a NAME or URL for a report"));
 		opts.output = CLI_OUTPUT_REPORT;
 	}
+	if (opts.target == NULL)
+		return usage_error(prog, _("a NAME or URL is needed for a "
+		    "report"));
 	return triage_report_main(&opts, argc, argv, prog);
 }

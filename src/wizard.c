@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "dnstriage/i18n.h"
+#include "dnstriage/finding.h"
 #include "dnstriage/wizard.h"
 
 #define BIT(s) (1u << (s))
@@ -119,4 +120,103 @@ const char *
 wizard_outcome_str(enum wizard_outcome o)
 {
 	return (o >= 0 && o < WIZ_OUTCOME_COUNT) ? outcome_names[o] : "?";
+}
+
+int
+wizard_state_step(enum wizard_state state)
+{
+	static const int steps[] = {
+		[WIZ_SCOPE] = STEP_SCOPE,
+		[WIZ_RESOLVERS] = STEP_RESOLVERS,
+		[WIZ_AUTHORITATIVE] = STEP_AUTHORITATIVE,
+		[WIZ_DNSSEC] = STEP_DNSSEC,
+		[WIZ_SERIALS] = STEP_SERIALS,
+	};
+
+	return wizard_is_step(state) ? steps[state] : -1;
+}
+
+static bool
+has_finding(const struct step_result *r, enum finding_code code)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i]->code == code)
+			return true;
+	return false;
+}
+
+/* Some server gave an answer of any kind, as opposed to none answering. */
+static bool
+any_finding(const struct step_result *r, const enum finding_code *codes,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (has_finding(r, codes[i]))
+			return true;
+	return false;
+}
+
+bool
+wizard_outcome_of(enum wizard_state state, const struct step_result *r,
+    enum wizard_outcome *out)
+{
+	static const enum finding_code resolver_answered[] = {
+		FINDING_RESOLVER_ANSWERS, FINDING_RESOLVER_REFUSED,
+		FINDING_RESOLVER_NO_RECURSION, FINDING_RESOLVER_SERVFAIL,
+		FINDING_RESOLVER_NXDOMAIN, FINDING_RESOLVER_NO_ANSWER,
+	};
+	static const enum finding_code resolver_silent[] = {
+		FINDING_RESOLVER_TIMEOUT, FINDING_RESOLVER_UNREACHABLE,
+		FINDING_STUB_TIMEOUT,
+	};
+	static const enum finding_code auth_answered[] = {
+		FINDING_AUTH_ANSWERS, FINDING_AUTH_LAME, FINDING_AUTH_SERVFAIL,
+		FINDING_AUTH_NXDOMAIN, FINDING_AUTH_NODATA,
+		FINDING_STALE_NEGATIVE, FINDING_STALE_ANSWER,
+	};
+	bool problem;
+
+	if (state == WIZ_VERDICT || state == WIZ_DONE) {
+		*out = WIZ_OUT_CLEAN;
+		return true;
+	}
+	if (r == NULL || r->status == STEP_PENDING ||
+	    r->status == STEP_RUNNING)
+		return false;
+	problem = r->status == STEP_WARNING || r->status == STEP_CRITICAL;
+	*out = problem ? WIZ_OUT_PROBLEM : WIZ_OUT_CLEAN;
+	switch (state) {
+	case WIZ_SCOPE:
+		if (has_finding(r, FINDING_TARGET_ADDRESS))
+			*out = WIZ_OUT_ADDRESS_TARGET;
+		else if (has_finding(r, FINDING_HOSTS_OVERRIDE))
+			*out = WIZ_OUT_LOCAL_ANSWER;
+		break;
+	case WIZ_RESOLVERS:
+		if (any_finding(r, resolver_silent, sizeof(resolver_silent) /
+		    sizeof(resolver_silent[0])) && !any_finding(r,
+		    resolver_answered, sizeof(resolver_answered) /
+		    sizeof(resolver_answered[0])))
+			*out = WIZ_OUT_NO_RESOLVER;
+		break;
+	case WIZ_AUTHORITATIVE:
+		if (has_finding(r, FINDING_AUTH_NXDOMAIN))
+			*out = WIZ_OUT_NAME_MISSING;
+		else if (has_finding(r, FINDING_AUTH_TIMEOUT) &&
+		    !any_finding(r, auth_answered, sizeof(auth_answered) /
+		    sizeof(auth_answered[0])))
+			*out = WIZ_OUT_NO_AUTHORITATIVE;
+		break;
+	case WIZ_DNSSEC:
+		if (!problem && has_finding(r, FINDING_DNSSEC_INSECURE))
+			*out = WIZ_OUT_UNSIGNED;
+		break;
+	default:
+		break;
+	}
+	return true;
 }

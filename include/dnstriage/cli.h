@@ -71,6 +71,8 @@ struct cli_options {
 	unsigned timeout_ms;
 	unsigned tries;
 
+	bool no_color;			/* --no-color (NO_COLOR is read by the wizard) */
+	bool ascii;			/* --ascii */
 	bool lab;
 	const char *lab_scenario;	/* NULL: list the scenarios */
 };

@@ -15,7 +15,10 @@
 #ifndef DNSTRIAGE_REPORT_H
 #define DNSTRIAGE_REPORT_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "dnstriage/finding.h"
 
@@ -31,5 +34,26 @@ int report_json(FILE *out, const struct triage *t);
  * backslashes escaped, valid UTF-8 passed through, each invalid byte
  * replaced by U+FFFD. NULL writes null. */
 void report_json_string(FILE *out, const char *s);
+
+/* --- report files (the wizard's w and j keys) --------------------------- */
+
+/* "dnstriage-NAME-YYYYMMDDTHHMMSSZ.EXT" for a run of NAME at when (UTC);
+ * characters of NAME that do not belong in a file name become '_'. */
+void report_default_filename(const char *name, time_t when, const char *ext,
+    char *buf, size_t buflen);
+
+enum report_write_result {
+	REPORT_WRITTEN,
+	REPORT_EXISTS,		/* the file exists and overwrite was false */
+	REPORT_FAILED,		/* err says why */
+};
+
+/* Write t's report (JSON or text) to path. Never through a symbolic link;
+ * an existing file is replaced only when overwrite is true (the wizard
+ * asks first). On REPORT_WRITTEN, resolved gets the absolute path when it
+ * can be found (else path as given). */
+enum report_write_result report_write_file(const char *path,
+    const struct triage *t, bool json, bool overwrite, char *resolved,
+    size_t resolvedlen, char *err, size_t errlen);
 
 #endif

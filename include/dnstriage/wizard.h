@@ -62,6 +62,17 @@ enum wizard_state wizard_first(void);
 enum wizard_state wizard_following(enum wizard_state state);
 bool wizard_is_step(enum wizard_state state);	/* a probing step */
 
+/* The step a probing state shows (WIZ_SCOPE..WIZ_SERIALS map one to one
+ * onto STEP_SCOPE..STEP_SERIALS). */
+int wizard_state_step(enum wizard_state state);	/* enum step_id, or -1 */
+
+struct step_result;
+/* What a concluded step tells the flow, read from its status and findings
+ * (the same model every view shows). false while the step is still
+ * pending or running: the flow waits. */
+bool wizard_outcome_of(enum wizard_state state,
+    const struct step_result *result, enum wizard_outcome *out);
+
 const char *wizard_state_str(enum wizard_state s);	/* "scope", stable */
 const char *wizard_outcome_str(enum wizard_outcome o);
 
