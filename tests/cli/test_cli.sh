@@ -67,5 +67,24 @@ elif [ "$rc" != 2 ] || ! grep -q '^VERDICT: resolver-down (critical)' "$tmp/out"
 $(head -20 "$tmp/out") $(cat "$tmp/err")"
 fi
 
+# 5. No terminal: no NAME is a usage error (the wizard would ask for it);
+# with a NAME the text report comes out with a one-line note on stderr
+# (the same run as in 4, without --report).
+LC_ALL=C "$DNSTRIAGE" </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" = 3 ] || fail "no terminal and no NAME: exit status $rc, expected 3"
+grep -q 'no terminal' "$tmp/err" || fail "no terminal and no NAME: $(cat "$tmp/err")"
+"$top_srcdir/tests/nsrun" env LC_ALL=C "$DNSTRIAGE" \
+    --resolv-conf /dev/null --hosts /dev/null --nsswitch /dev/null \
+    --root-hints "$top_srcdir/tests/fixtures/cli/root.hints" \
+    --timeout 500 a.test </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" != 77 ] || [ -s "$tmp/out" ]; then
+	grep -q '^VERDICT: resolver-down' "$tmp/out" ||
+		fail "no terminal: no text report ($rc): $(head -5 "$tmp/out")"
+	[ "$(grep -c 'no terminal: writing the text report' "$tmp/err")" = 1 ] ||
+		fail "no terminal: the note on stderr is missing: $(cat "$tmp/err")"
+fi
+
 [ "$fails" = 0 ] && echo "PASS: command line contract" && exit 0
 exit 1
