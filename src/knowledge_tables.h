@@ -630,9 +630,10 @@
 	X(NS_SET_DIFFERS,						\
 	  N_("The lists of name servers disagree: the delegation at the "	\
 	     "parent and the zone's own NS records name different servers, "	\
-	     "or a name server has no address. Resolvers may use either list, " \
-	     "so some ask servers that others never see. Make the lists the " \
-	     "same (RFC 1034, section 4.2.2)."))			\
+	     "a resolver holds yet another list, or a name server has no "	\
+	     "address. Resolvers may use either list, so some ask servers "	\
+	     "that others never see. Make the lists the same (RFC 1034, "	\
+	     "section 4.2.2)."))					\
 	X(AUTH_ANSWERS,							\
 	  N_("A name server of the zone, asked directly, answers with "	\
 	     "authority (the AA flag) and the data shown. This is what the "	\
@@ -681,9 +682,11 @@
 	     "answer: every DS matches a key, every signature verifies and is " \
 	     "valid at the time checked. DNSSEC is not the problem."))	\
 	X(DNSSEC_INSECURE,						\
-	  N_("The zone is not signed, and its parent proves it with a signed " \
-	     "denial of a DS record. Validating resolvers accept its data "	\
-	     "without validation: normal for an unsigned zone, not a fault.")) \
+	  N_("The zone is not signed: the delegation from its parent carries " \
+	     "no DS record (a signed parent proves that with NSEC or NSEC3). " \
+	     "The chain of trust ends there, and validating resolvers accept " \
+	     "the data without validation: normal for an unsigned zone, not a " \
+	     "fault."))							\
 	X(VALIDATION_FAILURE,						\
 	  N_("A resolver answers SERVFAIL, but with checking disabled (the CD " \
 	     "flag) it returns the records, or its Extended DNS Error names a " \
