@@ -235,6 +235,21 @@ knowledge_finding_code_by_name(const char *name, enum finding_code *out)
 	return false;
 }
 
+static const char *const finding_helps[FINDING_CODE_COUNT] = {
+#define X(id, help) [FINDING_##id] = help,
+	FINDING_HELP_TABLE(X)
+#undef X
+};
+
+const char *
+knowledge_finding_help(enum finding_code c)
+{
+	if ((unsigned)c >= FINDING_CODE_COUNT || finding_helps[c] == NULL)
+		return N_("A finding this version has no explanation for: read "
+		    "its message and evidence.");
+	return finding_helps[c];
+}
+
 static const struct {
 	enum finding_code finding;
 	enum failure_code failure;

@@ -494,6 +494,309 @@
 	X(SOA_NOT_AUTH, N_("SOA without authority"))			\
 	X(EDNS_EXPIRE, N_("Zone copy lifetime (EDNS EXPIRE)"))
 
+/* X(ID, paragraph): what a finding of that code means and what to look at
+ * next, for the help screen and the expanded finding. Plain words; the
+ * finding's own message gives the servers and numbers. */
+#define FINDING_HELP_TABLE(X)						\
+	X(NAME_RESOLVES,						\
+	  /* TRANSLATORS: keep option, file and flag names (AA, RA, AD). */ \
+	  N_("Applications on this host get an address for the name, from " \
+	     "the hosts file or from DNS. If users still see failures, "	\
+	     "compare the address with the one it should be (--expect-ip) " \
+	     "and read the later steps for slow or inconsistent answers.")) \
+	X(TARGET_ADDRESS,						\
+	  N_("The target is an IP address, not a name: reaching it involves " \
+	     "no lookup. The resolvers are only checked for answering at "	\
+	     "all; a failure to connect lies in the network or the service.")) \
+	X(SYSTEM_LOOKUP,						\
+	  N_("What the system's resolver library, getaddrinfo(), returns for " \
+	     "the name, exactly as applications get it. When it disagrees "	\
+	     "with what the configuration files say, another source answers " \
+	     "(nscd, systemd-resolved or an nsswitch module): look there. "	\
+	     "When it is slow, every application waits that long."))	\
+	X(CONFIG_NOTE,							\
+	  N_("A remark on a local configuration file (resolv.conf, "	\
+	     "nsswitch.conf, the hosts file): a line that cannot be read or " \
+	     "a setting the C library treats otherwise than it seems. Rarely " \
+	     "the cause of an outage by itself, but the file does not do "	\
+	     "what its author meant."))					\
+	X(NAME_FAILS,							\
+	  N_("Applications on this host cannot get an address for the name. " \
+	     "This is the symptom, not the cause: the following steps look "	\
+	     "for the cause in the resolvers, the authoritative servers, "	\
+	     "DNSSEC and the copies of the zone."))			\
+	X(SERVICE_REACHABLE,						\
+	  N_("The service accepts TCP connections at this address on the "	\
+	     "port given. If the name fails while the address works, the "	\
+	     "fault is in name resolution."))				\
+	X(SERVICE_UNREACHABLE,						\
+	  N_("The service does not accept TCP connections at this address on " \
+	     "the port given: refused, timed out or no route. If the name "	\
+	     "resolves correctly, DNS is not at fault: look at the service, " \
+	     "its host and the firewalls on the way."))			\
+	X(HOSTS_OVERRIDE,						\
+	  N_("The hosts file maps the name to another address than DNS "	\
+	     "serves, and nsswitch.conf reads the file first. Applications " \
+	     "on this host use the file's address, other hosts use DNS. "	\
+	     "Such entries are often left over from a migration or a test.")) \
+	X(STUB_TIMEOUT,							\
+	  N_("resolv.conf points at a local stub resolver (systemd-resolved " \
+	     "on 127.0.0.53, a local dnsmasq) and it does not answer. Every " \
+	     "lookup on this host goes through it, so all of them fail, "	\
+	     "however healthy the resolvers behind it are. Check that the "	\
+	     "service runs."))						\
+	X(RESOLVER_ANSWERS,						\
+	  N_("The resolver answers the question; the finding says how fast " \
+	     "and whether it validated the answer (the AD flag). An answer "	\
+	     "can still be old: the authoritative step compares it with what " \
+	     "the zone's own servers say."))				\
+	X(RESOLVER_TIMEOUT,						\
+	  N_("The resolver gives no answer at all, over UDP or TCP, within "	\
+	     "the timeout. It is down or overloaded, or something on the way " \
+	     "drops port 53. Every lookup that tries it first waits out the " \
+	     "timeout."))						\
+	X(RESOLVER_UNREACHABLE,						\
+	  N_("The resolver cannot be reached: the network reports an error "	\
+	     "at once (port closed, no route, network unreachable). Nothing " \
+	     "listens on port 53 at that address, or a firewall rejects the " \
+	     "queries."))						\
+	X(FAILOVER_PENALTY,						\
+	  N_("A resolver listed before a working one is dead. The C library " \
+	     "asks the resolvers in order and waits out the timeout (options " \
+	     "timeout: in resolv.conf) on the dead one before it asks the "	\
+	     "next; with 'rotate', the lookups that start at the dead one "	\
+	     "wait. Lookups succeed, but slowly enough to break health "	\
+	     "checks and application timeouts."))			\
+	X(RESOLVER_REFUSED,						\
+	  N_("The resolver answers REFUSED: it will not serve this client. "	\
+	     "That is policy: an access list (allow-query, allow-recursion, " \
+	     "access-control) that leaves this host's address out, a server " \
+	     "that only serves its own zones, or rate limiting."))	\
+	X(RESOLVER_NO_RECURSION,					\
+	  N_("The resolver answers without the RA flag: it does not resolve " \
+	     "names for this client, it only knows its own zones. It is an "	\
+	     "authoritative-only server listed in resolv.conf by mistake, or " \
+	     "its recursion access list leaves this host out."))	\
+	X(RESOLVER_SERVFAIL,						\
+	  N_("The resolver answers SERVFAIL: it tried and could not produce " \
+	     "an answer. The cause can be upstream (silent authoritative "	\
+	     "servers, a DNSSEC validation failure) or in the resolver itself " \
+	     "(no way out, broken forwarders); the authoritative and DNSSEC " \
+	     "steps tell which."))					\
+	X(RESOLVER_NXDOMAIN,						\
+	  N_("The resolver says the name does not exist. That may be true, or " \
+	     "a negative answer it cached earlier; the zone's own servers "	\
+	     "decide, and the authoritative step asks them."))		\
+	X(RESOLVER_NO_ANSWER,						\
+	  N_("The resolver is alive (it answers the root's SOA at once) but "	\
+	     "gave no answer for this name within the timeout. It is waiting " \
+	     "for something upstream, usually name servers of the zone that " \
+	     "do not answer."))						\
+	X(RESOLVER_NO_TCP,						\
+	  N_("The resolver answers over UDP but not over TCP. Small answers "	\
+	     "work; answers too large for UDP (many records, DNSSEC "	\
+	     "signatures) are retried over TCP and fail. Check the firewalls " \
+	     "for TCP port 53."))					\
+	X(RESOLVER_UNUSED,						\
+	  N_("resolv.conf lists more than three nameservers, and the C "	\
+	     "library uses only the first three: this one is never asked, "	\
+	     "working or not. Remove it, or move it up if it is the one to "	\
+	     "rely on."))						\
+	X(RESOLVER_SLOW,						\
+	  N_("The resolver answered this name much more slowly than the "	\
+	     "root's SOA, which it has in its cache. It waits for something " \
+	     "upstream, often a name server of the zone that is dead or slow; " \
+	     "the authoritative step shows which."))			\
+	X(ANSWERS_DIFFER,						\
+	  N_("The resolver and an independent one (--compare-resolver) give " \
+	     "different answers to the same question: the answer depends on " \
+	     "where it is asked from. Deliberate views (split horizon), a "	\
+	     "filtering resolver, or a stale cache on one side."))	\
+	X(ZONE_CUT,							\
+	  N_("The zone the name belongs to, who delegates it and to which "	\
+	     "name servers, found by following the delegations down from the " \
+	     "root hints; the evidence shows each step of the walk. The rest " \
+	     "of this step asks these servers."))			\
+	X(ALIAS_ELSEWHERE,						\
+	  N_("The name is an alias (CNAME) of a name in another zone. The "	\
+	     "records applications end up with come from that zone, which "	\
+	     "this run does not check: run dnstriage on the target of the "	\
+	     "alias."))							\
+	X(WALK_FAILED,							\
+	  N_("The walk down the delegations from the root hints stopped "	\
+	     "before the zone of the name: no server on the way gave a usable " \
+	     "answer, or none had an address. Without the zone's name servers " \
+	     "their checks cannot run; the evidence shows where the walk "	\
+	     "stopped."))						\
+	X(NS_SET_DIFFERS,						\
+	  N_("The lists of name servers disagree: the delegation at the "	\
+	     "parent and the zone's own NS records name different servers, "	\
+	     "a resolver holds yet another list, or a name server has no "	\
+	     "address. Resolvers may use either list, so some ask servers "	\
+	     "that others never see. Make the lists the same (RFC 1034, "	\
+	     "section 4.2.2)."))					\
+	X(AUTH_ANSWERS,							\
+	  N_("A name server of the zone, asked directly, answers with "	\
+	     "authority (the AA flag) and the data shown. This is what the "	\
+	     "zone says; the resolvers' answers are compared with it."))	\
+	X(AUTH_TIMEOUT,							\
+	  N_("A name server of the zone does not answer when asked directly, " \
+	     "or not for some record types. Resolvers that try it lose a "	\
+	     "timeout and try another; when none answers, they serve only "	\
+	     "what they have cached, until the TTLs run out."))		\
+	X(AUTH_LAME,							\
+	  N_("A server listed as a name server of the zone answers, but "	\
+	     "without authority: REFUSED, no AA flag, or a referral "	\
+	     "elsewhere. It does not have the zone (any more). Configure the " \
+	     "zone on it, or remove it from the NS records and the "	\
+	     "delegation."))						\
+	X(AUTH_SERVFAIL,						\
+	  N_("A name server answers SERVFAIL for a name in its own zone: its " \
+	     "copy failed to load, is broken, or expired because the "	\
+	     "secondary could not refresh it from the primary. Every resolver " \
+	     "that picks this server fails."))				\
+	X(AUTH_NXDOMAIN,						\
+	  N_("Every name server of the zone that answers says the name does " \
+	     "not exist (NXDOMAIN). A definite answer from the source, not a " \
+	     "failure: check the spelling and the zone's data."))	\
+	X(AUTH_NODATA,							\
+	  N_("Every name server that answers says the name exists but has no " \
+	     "record of the type asked for (NODATA). The record was never "	\
+	     "created, was deleted, or lives under another name or type."))	\
+	X(STALE_NEGATIVE,						\
+	  N_("A resolver says the name or the record does not exist, but the " \
+	     "zone's name servers have it now: it keeps a negative answer "	\
+	     "from before, for up to the zone's negative TTL. Flush the name " \
+	     "on the resolver, or wait."))				\
+	X(STALE_ANSWER,							\
+	  N_("A resolver answers with data that no name server of the zone "	\
+	     "serves any more: an old copy kept until its TTL runs out, or a " \
+	     "forged answer. Flush the name on the resolver, or wait for the " \
+	     "TTL shown."))						\
+	X(CACHE_REMAINS,						\
+	  N_("No name server of the zone answers, yet a resolver still "	\
+	     "answers from its cache. That lasts only for the TTL shown; then " \
+	     "its clients fail too. It is the time left to repair the name "	\
+	     "servers."))						\
+	X(DNSSEC_SECURE,						\
+	  N_("The chain of trust holds from the trust anchor down to the "	\
+	     "answer: every DS matches a key, every signature verifies and is " \
+	     "valid at the time checked. DNSSEC is not the problem."))	\
+	X(DNSSEC_INSECURE,						\
+	  N_("The zone is not signed: the delegation from its parent carries " \
+	     "no DS record (a signed parent proves that with NSEC or NSEC3). " \
+	     "The chain of trust ends there, and validating resolvers accept " \
+	     "the data without validation: normal for an unsigned zone, not a " \
+	     "fault."))							\
+	X(VALIDATION_FAILURE,						\
+	  N_("A resolver answers SERVFAIL, but with checking disabled (the CD " \
+	     "flag) it returns the records, or its Extended DNS Error names a " \
+	     "DNSSEC failure: it rejects the data because validation fails. "	\
+	     "The other DNSSEC findings name the broken link."))	\
+	X(SIG_EXPIRED,							\
+	  N_("A signature (RRSIG) on the chain of trust is past its "	\
+	     "expiration time. Validating resolvers reject the data it covers " \
+	     "until the zone is signed again: check that the signer runs and " \
+	     "that its new signatures reach every name server."))	\
+	X(SIG_NOT_YET_VALID,						\
+	  N_("A signature's inception time lies in the future, so validating " \
+	     "resolvers reject it until then. The signer's clock runs ahead, " \
+	     "or the zone was signed with a wrong inception time; check the "	\
+	     "clocks (NTP) of the signer and of this host."))		\
+	X(DS_MISMATCH,							\
+	  N_("The DS records at the parent match no key of the zone, or the " \
+	     "key they name does not sign the zone's DNSKEY set. This usually " \
+	     "follows a key rollover in which the DS at the parent was not "	\
+	     "updated, or was updated too early. Validating resolvers reject " \
+	     "the whole zone."))					\
+	X(DNSKEY_MISSING,						\
+	  N_("A key the chain needs is missing: the zone answers its DNSKEY "	\
+	     "query without keys although its parent has a DS, or data is "	\
+	     "signed by a key that is not published. Validating resolvers "	\
+	     "reject the data: publish the key again, or re-sign with a "	\
+	     "published one."))						\
+	X(BAD_DENIAL,							\
+	  N_("A negative answer (NXDOMAIN, NODATA, or a delegation without "	\
+	     "DS) comes without a valid NSEC or NSEC3 proof. Validating "	\
+	     "resolvers cannot accept that the data does not exist and answer " \
+	     "SERVFAIL. The zone's NSEC chain is incomplete or out of date: "	\
+	     "re-sign the zone."))					\
+	X(SIG_EXPIRING,							\
+	  N_("A signature is valid now but expires soon (within 14 days, or "	\
+	     "before the time given with --at). If the zone is not re-signed " \
+	     "by then, validation fails: check that automatic re-signing "	\
+	     "runs."))							\
+	X(SIG_INVALID,							\
+	  N_("A signature does not verify with the key that should have made " \
+	     "it: the data was changed after signing (edited on a secondary, " \
+	     "altered on the way), or signed with another key. Validating "	\
+	     "resolvers reject the data; re-sign the zone from its source.")) \
+	X(RRSIG_MISSING,						\
+	  N_("An RRset in a signed zone carries no signature, so validating " \
+	     "resolvers reject it. The record was added without re-signing, " \
+	     "or a server serves an unsigned copy of the zone."))	\
+	X(DNSSEC_UNVERIFIED,						\
+	  N_("The chain of trust could not be checked: no trust anchor, the " \
+	     "walk did not reach the zone, a DNSKEY query went unanswered, or " \
+	     "the zone uses an algorithm this program does not check. Nothing " \
+	     "is known about DNSSEC either way; what the resolvers say (AD, "	\
+	     "SERVFAIL that goes away with CD) still counts."))		\
+	X(RESOLVER_AD,							\
+	  N_("The resolver sets the AD flag on its answer: it validated the "	\
+	     "data with DNSSEC and found it genuine."))			\
+	X(AD_UNSUPPORTED,						\
+	  N_("The resolver sets the AD flag although the chain of trust "	\
+	     "checked here is broken or ends unsigned. It serves data it "	\
+	     "validated earlier from its cache, trusts another trust anchor, " \
+	     "or forwards to a server that sets AD without validating: do not " \
+	     "rely on its AD flag."))					\
+	X(SERIALS_AGREE,						\
+	  N_("Every name server that answers serves the same SOA serial: they " \
+	     "all have the same version of the zone."))			\
+	X(PRIMARY_SOA,							\
+	  N_("The primary the SOA record names (its MNAME field) is not among " \
+	     "the listed name servers: a hidden primary. When it answers from " \
+	     "here, its serial is compared with the others'; when not, the "	\
+	     "servers can only be compared among themselves."))		\
+	X(SERIAL_BEHIND,						\
+	  N_("A name server serves an older version of the zone (a lower "	\
+	     "serial, in RFC 1982 arithmetic) than another server or the "	\
+	     "primary. Its transfers from the primary fail, or NOTIFY does "	\
+	     "not reach it; resolvers that ask it get old data."))	\
+	X(EXPIRE_SOON,							\
+	  N_("A secondary's EDNS EXPIRE value is low: it has not refreshed the " \
+	     "zone from its primary for a long time, and when its copy "	\
+	     "expires it answers SERVFAIL for the whole zone. Repair the "	\
+	     "transfers from the primary before then."))		\
+	X(SOA_TIMERS,							\
+	  N_("A timer in the zone's SOA record is outside the recommended "	\
+	     "range: expire shorter than refresh plus retry, refresh longer "	\
+	     "than a day, or a negative TTL longer than three hours. Nothing " \
+	     "fails because of it today, but it makes failures worse: copies " \
+	     "that expire too soon, changes that spread late, new names that " \
+	     "stay unknown for hours."))				\
+	X(SERIALS_INCOMPARABLE,						\
+	  N_("Two serials cannot be put in order: they are exactly 2^31 "	\
+	     "apart, and RFC 1982 arithmetic cannot tell which is newer, so "	\
+	     "secondaries may never transfer the zone. Raise the serial on "	\
+	     "the primary past both, in steps smaller than 2^31."))	\
+	X(SOA_SERVFAIL,							\
+	  N_("A name server answers SERVFAIL when asked for the SOA of its "	\
+	     "own zone: its copy expired (refreshes from the primary failed "	\
+	     "for longer than the SOA's expire time) or failed to load. Check " \
+	     "the zone's state on that server and its transfers from the "	\
+	     "primary."))						\
+	X(SOA_NOT_AUTH,							\
+	  N_("A name server answers the SOA query for its own zone without "	\
+	     "the AA flag: it no longer serves the zone with authority, "	\
+	     "because its copy expired or the zone was removed from its "	\
+	     "configuration."))						\
+	X(EDNS_EXPIRE,							\
+	  N_("The server answers the EDNS EXPIRE option (RFC 7314): how long " \
+	     "it goes on serving its copy of the zone if refreshes from the "	\
+	     "primary keep failing. The SOA's full expire time means it is "	\
+	     "the primary or has just refreshed."))
+
 /* X(finding ID, failure ID): a finding of that code, at warning or
  * critical, is evidence for that failure. Symptoms without a cause of
  * their own (name-does-not-resolve, resolver-nxdomain) support nothing. */

@@ -223,6 +223,10 @@ struct finding_code_info {
 const struct finding_code_info *knowledge_finding_code(enum finding_code c);
 /* By stable name: true and *out set when known. */
 bool knowledge_finding_code_by_name(const char *name, enum finding_code *out);
+/* What a finding of this code means and what to look at next: a paragraph
+ * (N_, untranslated) for help screens. Never NULL; out of range gives a
+ * generic paragraph. */
+const char *knowledge_finding_help(enum finding_code c);
 /* Does a finding of this code support that failure code? */
 bool knowledge_supports(enum finding_code c, enum failure_code f);
 

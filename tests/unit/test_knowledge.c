@@ -217,6 +217,28 @@ test_finding_codes_titled_and_unique(void **state)
 	    (enum finding_code)999)->name, "unknown-finding");
 }
 
+/* Every finding code has its own explanation, and no two share one. */
+static void
+test_finding_codes_explained(void **state)
+{
+	const char *generic = knowledge_finding_help((enum finding_code)999);
+	size_t i, j;
+
+	(void)state;
+	assert_non_null(generic);
+	for (i = 0; i < FINDING_CODE_COUNT; i++) {
+		const char *help = knowledge_finding_help(i);
+
+		assert_non_null(help);
+		assert_true(help != generic);
+		assert_true(strlen(help) > 40);
+		assert_null(strchr(help, '{'));	/* no facts to fill in */
+		for (j = i + 1; j < FINDING_CODE_COUNT; j++)
+			assert_string_not_equal(help,
+			    knowledge_finding_help(j));
+	}
+}
+
 /* Every failure but healthy and unknown can be reached from a finding;
  * every finding that is a problem by default supports a failure, except
  * the two symptoms that need another step to explain them. */
@@ -374,6 +396,7 @@ main(void)
 		cmocka_unit_test(test_recovery_names_real_commands),
 		cmocka_unit_test(test_facts_by_key),
 		cmocka_unit_test(test_finding_codes_titled_and_unique),
+		cmocka_unit_test(test_finding_codes_explained),
 		cmocka_unit_test(test_supports_cover_every_failure),
 		cmocka_unit_test(test_rcodes_0_to_10_and_16_to_23),
 		cmocka_unit_test(test_rcode_lookups_never_null),
