@@ -455,7 +455,7 @@
 	X(RESOLVER_NO_TCP, N_("Resolver does not answer over TCP"))	\
 	X(RESOLVER_UNUSED, N_("Nameserver never asked"))		\
 	X(RESOLVER_SLOW, N_("Resolver slow for this name"))		\
-	X(NO_ANSWER_YET, N_("No answer yet"))				\
+	X(RESOLVER_WAITING, N_("No answer yet"))			\
 	X(ANSWERS_DIFFER, N_("Answers differ"))				\
 	X(ZONE_CUT, N_("Zone and nameservers"))				\
 	X(ALIAS_ELSEWHERE, N_("Alias into another zone"))		\
@@ -463,6 +463,7 @@
 	X(NS_SET_DIFFERS, N_("NS sets differ"))				\
 	X(AUTH_ANSWERS, N_("Authoritative server answers"))		\
 	X(AUTH_TIMEOUT, N_("Authoritative server silent"))		\
+	X(AUTH_WAITING, N_("No answer yet"))				\
 	X(AUTH_LAME, N_("Lame delegation"))				\
 	X(AUTH_SERVFAIL, N_("Authoritative server fails (SERVFAIL)"))	\
 	X(AUTH_NXDOMAIN, N_("Name does not exist"))			\
@@ -607,6 +608,11 @@
 	     "root's SOA, which it has in its cache. It waits for something " \
 	     "upstream, often a name server of the zone that is dead or slow; " \
 	     "the authoritative step shows which."))			\
+	X(RESOLVER_WAITING,						\
+	  N_("Shown only while answers are still coming in: this resolver " \
+	     "has been silent for several times as long as the others took " \
+	     "to answer. It may still answer; once its timeout has passed it " \
+	     "becomes a finding of its own (silent, or what it answered)."))	\
 	X(ANSWERS_DIFFER,						\
 	  N_("The resolver and an independent one (--compare-resolver) give " \
 	     "different answers to the same question: the answer depends on " \
@@ -639,6 +645,11 @@
 	  N_("A name server of the zone, asked directly, answers with "	\
 	     "authority (the AA flag) and the data shown. This is what the "	\
 	     "zone says; the resolvers' answers are compared with it."))	\
+	X(AUTH_WAITING,							\
+	  N_("Shown only while answers are still coming in: this name " \
+	     "server has been silent for several times as long as the other " \
+	     "name servers of the zone took to answer. It may still answer; " \
+	     "once its timeout has passed it becomes a finding of its own."))	\
 	X(AUTH_TIMEOUT,							\
 	  N_("A name server of the zone does not answer when asked directly, " \
 	     "or not for some record types. Resolvers that try it lose a "	\

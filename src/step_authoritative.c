@@ -923,8 +923,8 @@ step_authoritative_analyze(const struct step_input *in, struct triage *t)
 	}
 	for (i = 0; i < sv->nauth; i++) {
 		if (views[i].state == AS_PENDING)
-			step_note_waiting(s, in, sv->auth[i].text,
-			    sv->auth[i].asked_us, peer_ms);
+			step_note_waiting(s, FINDING_AUTH_WAITING, in,
+			    sv->auth[i].text, sv->auth[i].asked_us, peer_ms);
 		else
 			report_auth(s, sv, &sv->auth[i], &views[i], some_ok,
 			    in->timeout_ms);

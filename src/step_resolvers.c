@@ -495,7 +495,8 @@ step_resolvers_analyze(const struct step_input *in, struct triage *t)
 				nalive = (size_t)r->ns_index + 1;
 		}
 		if (v->pending && !v->alive) {
-			step_note_waiting(s, in, r->text, 0, peer_ms);
+			step_note_waiting(s, FINDING_RESOLVER_WAITING, in, r->text, 0,
+			    peer_ms);
 			continue;
 		}
 		if (r->origin == SURVEY_FROM_RESOLV_CONF && !r->used)

@@ -140,8 +140,9 @@ step_conclude(struct step_result *s, bool final)
 #define WAITING_MIN_MS 100
 
 void
-step_note_waiting(struct step_result *s, const struct step_input *in,
-    const char *server, uint64_t asked_us, double peer_ms)
+step_note_waiting(struct step_result *s, enum finding_code code,
+    const struct step_input *in, const char *server, uint64_t asked_us,
+    double peer_ms)
 {
 	double waited, after;
 	char waited_s[32], peer_s[32], timeout_s[32];
@@ -161,7 +162,7 @@ step_note_waiting(struct step_result *s, const struct step_input *in,
 	snprintf(waited_s, sizeof(waited_s), "%.0f", waited);
 	snprintf(peer_s, sizeof(peer_s), "%.0f", peer_ms < 1 ? 1 : peer_ms);
 	snprintf(timeout_s, sizeof(timeout_s), "%u", in->timeout_ms);
-	f = step_add_finding(s, FINDING_NO_ANSWER_YET);
+	f = step_add_finding(s, code);
 	finding_set_server(f, server);
 	finding_set_message(f, N_("%1$s has not answered after %2$s ms, while "
 	    "the others answered within %3$s ms. It counts as silent only once "

@@ -45,10 +45,11 @@ void step_conclude(struct step_result *s, bool final);
 
 /* While answers still come in: a server silent for several times the
  * slowest round trip of its peers (peer_ms, < 0: none answered yet) gets a
- * transient no-answer-yet finding (asked_us: when it was asked, 0: at
+ * transient finding of that code (resolver-/authoritative-no-answer-yet) (asked_us: when it was asked, 0: at
  * the survey's start), long before its timeout makes it a
  * real one. Adds nothing when final, too early, or the clock is unknown. */
-void step_note_waiting(struct step_result *s, const struct step_input *in,
-    const char *server, uint64_t asked_us, double peer_ms);
+void step_note_waiting(struct step_result *s, enum finding_code code,
+    const struct step_input *in, const char *server, uint64_t asked_us,
+    double peer_ms);
 
 #endif

@@ -163,7 +163,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(RESOLVER_NO_TCP, "resolver-tcp-fails", SEVERITY_INFO)		\
 	X(RESOLVER_UNUSED, "resolver-unused", SEVERITY_INFO)		\
 	X(RESOLVER_SLOW, "resolver-slow", SEVERITY_INFO)		\
-	X(NO_ANSWER_YET, "no-answer-yet", SEVERITY_INFO)		\
+	X(RESOLVER_WAITING, "resolver-no-answer-yet", SEVERITY_INFO)	\
 	X(ANSWERS_DIFFER, "answers-differ", SEVERITY_WARNING)		\
 	/* authoritative */						\
 	X(ZONE_CUT, "zone-cut", SEVERITY_INFO)				\
@@ -172,6 +172,7 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(NS_SET_DIFFERS, "ns-set-differs", SEVERITY_INFO)		\
 	X(AUTH_ANSWERS, "authoritative-answers", SEVERITY_OK)		\
 	X(AUTH_TIMEOUT, "authoritative-timeout", SEVERITY_CRITICAL)	\
+	X(AUTH_WAITING, "authoritative-no-answer-yet", SEVERITY_INFO)	\
 	X(AUTH_LAME, "lame-delegation", SEVERITY_WARNING)		\
 	X(AUTH_SERVFAIL, "authoritative-servfail", SEVERITY_CRITICAL)	\
 	X(AUTH_NXDOMAIN, "authoritative-nxdomain", SEVERITY_CRITICAL)	\
