@@ -87,6 +87,20 @@ lab_build_argv(const struct cli_options *opts, const char *launcher,
 			argv[argc++] = "--no-color";
 		if (opts->ascii)
 			argv[argc++] = "--ascii";
+		/* A rehearsal may try other timeouts (a slow world). */
+		if (opts->timeout_ms != CLI_DEFAULT_TIMEOUT_MS) {
+			static char timeout[32];
+
+			snprintf(timeout, sizeof(timeout), "--timeout=%u",
+			    opts->timeout_ms);
+			argv[argc++] = timeout;
+		}
+		if (opts->tries != CLI_DEFAULT_TRIES) {
+			static char tries[32];
+
+			snprintf(tries, sizeof(tries), "--tries=%u", opts->tries);
+			argv[argc++] = tries;
+		}
 		if (opts->output_path != NULL) {
 			argv[argc++] = "--output";
 			argv[argc++] = opts->output_path;

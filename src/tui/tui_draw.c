@@ -499,6 +499,9 @@ findings_lines(struct tui *t, const struct step_result *s, size_t width,
 			if (msg[0] != '\0')
 				tl_wrap(tl, msg, width, 4, 4, A_NORMAL, i);
 			free(msg);
+			/* What this kind of finding means, as help says. */
+			tl_wrap(tl, _(knowledge_finding_help(f->code)), width, 4,
+			    4, A_DIM, i);
 		}
 	}
 }
