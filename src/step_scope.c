@@ -540,7 +540,7 @@ report_stub(struct step_result *s, const struct step_input *in)
 		finding_set_server(f, r->text);
 		finding_set_message(f, N_("resolv.conf points at %1$s, %2$s, and "
 		    "it does not answer: %3$s."), r->text,
-		    sysconf_stub_label(r->stub), why, NULL);
+		    sysconf_stub_label_arg(r->stub), why, NULL);
 		free(why);
 	}
 }
@@ -628,16 +628,23 @@ report_diags(struct step_result *s, const struct sysconf_diags *d)
 
 	for (i = 0; d != NULL && i < d->n; i++) {
 		struct finding *f = step_add_finding(s, FINDING_CONFIG_NOTE);
-		char line[16];
+		/* The remark stays a msgid with arguments, translated with
+		 * the finding: the report may be in another language. */
+		char line[16], *remark = sysconf_diag_message_arg(&d->d[i]);
 
 		snprintf(line, sizeof(line), "%u", d->d[i].line);
-		/* The loaders give their message translated already. */
+		/* TRANSLATORS: %1$s is a file name, %2$s a line number, %3$s
+		 * a remark on that line ("unknown option 'x': glibc ignores
+		 * it"). */
 		if (d->d[i].line > 0)
 			finding_set_message(f, N_("%1$s, line %2$s: %3$s"),
-			    d->d[i].file, line, d->d[i].message, NULL);
+			    d->d[i].file, line, remark, NULL);
 		else
+			/* TRANSLATORS: %1$s is a file name, %2$s a remark
+			 * on the whole file. */
 			finding_set_message(f, N_("%1$s: %2$s"), d->d[i].file,
-			    d->d[i].message, NULL);
+			    remark, NULL);
+		free(remark);
 		finding_set_fact(f, FACT_FILE, d->d[i].file);
 	}
 	if (d != NULL && d->dropped > 0) {
@@ -645,8 +652,9 @@ report_diags(struct step_result *s, const struct sysconf_diags *d)
 		char n[16];
 
 		snprintf(n, sizeof(n), "%zu", d->dropped);
-		finding_set_message(f, N_("... and %1$s more remarks on the same "
-		    "file."), n, NULL);
+		finding_set_message_plural(f, N_("... and %1$s more remark on "
+		    "the same file."), N_("... and %1$s more remarks on the "
+		    "same file."), d->dropped, n, NULL);
 	}
 }
 
