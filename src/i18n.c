@@ -4,10 +4,10 @@
  *
  * GNU gettext picks the language at every call: $LANGUAGE (a list) unless
  * the LC_MESSAGES locale is "C", then that locale's name. It caches the
- * translations it found and keys the cache on the LC_MESSAGES locale, not
- * on $LANGUAGE; setlocale() invalidates the cache (glibc increments
- * _nl_msg_cat_cntr), so every switch ends with a setlocale(LC_MESSAGES)
- * even when the locale stays the same. */
+ * translations it found, keyed on the LC_MESSAGES locale, not on
+ * $LANGUAGE: a change of $LANGUAGE alone is seen only once the cache is
+ * dropped, by incrementing _nl_msg_cat_cntr (gettext manual, "gettext
+ * grok"; a setlocale() to the same name does not do it). */
 #include "config.h"
 
 #include <errno.h>
@@ -20,6 +20,20 @@
 
 #include "dnstriage/i18n.h"
 #include "dnstriage/textfmt.h"
+
+#ifdef ENABLE_NLS
+/* GNU gettext's catalogue generation counter (libc or libintl). */
+extern int _nl_msg_cat_cntr;
+#endif
+
+/* Make gettext look the language up again. */
+static void
+drop_gettext_cache(void)
+{
+#ifdef ENABLE_NLS
+	++_nl_msg_cat_cntr;
+#endif
+}
 
 /* Locales that make gettext honour $LANGUAGE when LC_MESSAGES is "C";
  * Debian always has C.UTF-8. */
@@ -140,6 +154,7 @@ i18n_push_language(const char *lang, struct i18n_saved *saved)
 		/* In the C locale gettext returns the msgids, whatever
 		 * $LANGUAGE says; strerror() speaks English too. */
 		setlocale(LC_MESSAGES, "C");
+		drop_gettext_cache();
 		return true;
 	}
 	if (setenv("LANGUAGE", lang, 1) != 0) {
@@ -157,9 +172,9 @@ i18n_push_language(const char *lang, struct i18n_saved *saved)
 			i18n_pop_language(saved);
 			return false;
 		}
-	} else
-		setlocale(LC_MESSAGES, cur);	/* drops gettext's cache */
+	}
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	drop_gettext_cache();
 	return true;
 }
 
@@ -175,7 +190,8 @@ i18n_pop_language(struct i18n_saved *saved)
 	/* Without a codeset bound before, gettext used the locale's. */
 	bind_textdomain_codeset(PACKAGE, saved->codeset != NULL ?
 	    saved->codeset : nl_langinfo(CODESET));
-	setlocale(LC_MESSAGES, saved->messages);	/* drops gettext's cache */
+	setlocale(LC_MESSAGES, saved->messages);
+	drop_gettext_cache();
 	saved_clear(saved);
 }
 
@@ -209,6 +225,11 @@ add_field(struct strbuf *sb, const char *s, bool marked)
 {
 	size_t i;
 
+	/* One level only: a message in a message's argument is not shown. */
+	if (marked && s != NULL && s[0] == I18N_ARG_FORMAT[0]) {
+		strbuf_adds(sb, TEXTFMT_MISSING);
+		return;
+	}
 	for (i = 0; s != NULL && s[i] != '\0'; i++) {
 		unsigned char c = (unsigned char)s[i];
 

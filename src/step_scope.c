@@ -652,9 +652,9 @@ report_diags(struct step_result *s, const struct sysconf_diags *d)
 		char n[16];
 
 		snprintf(n, sizeof(n), "%zu", d->dropped);
-		finding_set_message_plural(f, N_("... and %1$s more remark on "
-		    "the same file."), N_("... and %1$s more remarks on the "
-		    "same file."), d->dropped, n, NULL);
+		finding_set_message_plural(f, "... and %1$s more remark on "
+		    "the same file.", "... and %1$s more remarks on the "
+		    "same file.", d->dropped, n, NULL);
 	}
 }
 

@@ -387,10 +387,10 @@ reader_close(struct reader *r, struct sysconf_diags *dg)
 		char n[24];
 
 		diag_add_plural(dg, r->path, r->lineno, SYSCONF_WARNING,
-		    SYSCONF_D_TRUNCATED, N_("only the first %s byte was read; "
-		    "the rest of the file was not checked"),
-		    N_("only the first %s bytes were read; the rest of the file "
-		    "was not checked"), r->max_bytes,
+		    SYSCONF_D_TRUNCATED, "only the first %s byte was read; "
+		    "the rest of the file was not checked",
+		    "only the first %s bytes were read; the rest of the file "
+		    "was not checked", r->max_bytes,
 		    num(n, sizeof(n), r->max_bytes), NULL);
 	}
 	if (r->fp != NULL)
@@ -410,8 +410,8 @@ diag_too_long(struct sysconf_diags *dg, const struct reader *r)
 	char n[24];
 
 	line_diag_plural(dg, r, SYSCONF_WARNING, SYSCONF_D_LINE_TOO_LONG,
-	    N_("line longer than %s byte: not checked"),
-	    N_("line longer than %s bytes: not checked"), SYSCONF_LINE_MAX,
+	    "line longer than %s byte: not checked",
+	    "line longer than %s bytes: not checked", SYSCONF_LINE_MAX,
 	    num(n, sizeof(n), SYSCONF_LINE_MAX), NULL);
 }
 
@@ -632,10 +632,10 @@ resolv_add_ns(struct resolv_ctx *cx, struct sysconf_nameserver *ns, bool cr)
 		if (!cx->full_reported)
 			line_diag_plural(&rc->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_TOO_MANY,
-			    N_("more than %s nameserver: this one and later ones "
-			    "are not checked"),
-			    N_("more than %s nameservers: this one and later "
-			    "ones are not checked"), SYSCONF_MAX_NAMESERVERS - 1,
+			    "more than %s nameserver: this one and later ones "
+			    "are not checked",
+			    "more than %s nameservers: this one and later "
+			    "ones are not checked", SYSCONF_MAX_NAMESERVERS - 1,
 			    num(n, sizeof(n), SYSCONF_MAX_NAMESERVERS - 1), NULL);
 		cx->full_reported = true;
 		return;
@@ -651,10 +651,10 @@ resolv_add_ns(struct resolv_ctx *cx, struct sysconf_nameserver *ns, bool cr)
 		if (!cx->beyond_reported)
 			line_diag_plural(&rc->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_BEYOND_MAXNS,
-			    N_("glibc queries only the first %s nameserver: "
-			    "this one and later ones are never asked"),
-			    N_("glibc queries only the first %s nameservers: "
-			    "this one and later ones are never asked"),
+			    "glibc queries only the first %s nameserver: "
+			    "this one and later ones are never asked",
+			    "glibc queries only the first %s nameservers: "
+			    "this one and later ones are never asked",
 			    SYSCONF_GLIBC_MAXNS,
 			    num(n, sizeof(n), SYSCONF_GLIBC_MAXNS), NULL);
 		cx->beyond_reported = true;
@@ -733,9 +733,9 @@ resolv_search_add(struct resolv_ctx *cx, const char *name, size_t len)
 
 		/* TRANSLATORS: %1$s is a count, %2$s a domain from the file. */
 		line_diag_plural(&rc->diags, cx->r, SYSCONF_WARNING,
-		    SYSCONF_D_TOO_MANY, N_("more than %1$s search domain: '%2$s' "
-		    "is not checked"), N_("more than %1$s search domains: "
-		    "'%2$s' is not checked"), SYSCONF_MAX_SEARCH,
+		    SYSCONF_D_TOO_MANY, "more than %1$s search domain: '%2$s' "
+		    "is not checked", "more than %1$s search domains: "
+		    "'%2$s' is not checked", SYSCONF_MAX_SEARCH,
 		    num(n, sizeof(n), SYSCONF_MAX_SEARCH), q, NULL);
 		return;
 	}
@@ -1541,9 +1541,9 @@ hosts_add(struct hosts_ctx *cx, const struct sysconf_hosts_entry *proto,
 		char max[24];
 
 		line_diag_plural(&h->diags, cx->r, SYSCONF_WARNING,
-		    SYSCONF_D_TRUNCATED, N_("more than %s name: the rest of the "
-		    "file was not read"), N_("more than %s names: the rest of "
-		    "the file was not read"), cx->lim->max_names,
+		    SYSCONF_D_TRUNCATED, "more than %s name: the rest of the "
+		    "file was not read", "more than %s names: the rest of "
+		    "the file was not read", cx->lim->max_names,
 		    num(max, sizeof(max), cx->lim->max_names), NULL);
 		cx->full = true;
 		return false;
@@ -1637,10 +1637,10 @@ hosts_file_size(struct hosts_ctx *cx, FILE *fp)
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
 	    (unsigned long long)st.st_size > cx->lim->max_bytes)
 		diag_add_plural(&cx->h->diags, cx->r->path, 0, SYSCONF_WARNING,
-		    SYSCONF_D_TRUNCATED, N_("the file has %1$s byte: glibc reads "
-		    "all of it for every lookup; dnstriage checks the first %2$s"),
-		    N_("the file has %1$s bytes: glibc reads all of it for every "
-		    "lookup; dnstriage checks the first %2$s"),
+		    SYSCONF_D_TRUNCATED, "the file has %1$s byte: glibc reads "
+		    "all of it for every lookup; dnstriage checks the first %2$s",
+		    "the file has %1$s bytes: glibc reads all of it for every "
+		    "lookup; dnstriage checks the first %2$s",
 		    (unsigned long)st.st_size,
 		    num(size, sizeof(size), (unsigned long long)st.st_size),
 		    num(max, sizeof(max), cx->lim->max_bytes), NULL);
