@@ -4,10 +4,11 @@
 MSGFMT=${MSGFMT:-msgfmt}
 MSGMERGE=${MSGMERGE:-msgmerge}
 XGETTEXT=${XGETTEXT:-xgettext}
+MSGATTRIB=${MSGATTRIB:-msgattrib}
 po="$top_srcdir/po"
 
 need_tools() {
-	for tool in "$MSGFMT" "$MSGMERGE" "$XGETTEXT"; do
+	for tool in "$MSGFMT" "$MSGMERGE" "$XGETTEXT" "$MSGATTRIB"; do
 		command -v "$tool" >/dev/null 2>&1 && continue
 		echo "ERROR: $tool not found (Debian package gettext)"
 		exit 99

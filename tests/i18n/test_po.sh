@@ -42,10 +42,10 @@ $(cat "$tmp/stats")"
 	case $stats in
 	*fuzzy* | *untranslated*)
 		# Name a few, so the translator knows where to start.
-		missing=$(grep -n -B1 -A1 -e '^#, fuzzy' -e '^msgstr ""$' \
-		    -e '^msgstr\[[0-9]\] ""$' "$tmp/$lang.po" |
-		    grep -e '-msgid ' -e ':msgid ' | sed 's/^[0-9]*[:-]//' |
-		    grep -v '^msgid ""$' | head -n 5)
+		missing=$( { "$MSGATTRIB" --no-wrap --no-obsolete --untranslated \
+		    "$tmp/$lang.po"; "$MSGATTRIB" --no-wrap --no-obsolete \
+		    --only-fuzzy "$tmp/$lang.po"; } 2>/dev/null |
+		    grep '^msgid ' | grep -v '^msgid ""$' | head -n 5)
 		fail "po/$lang.po is not complete for the current sources: $stats
 $missing"
 		;;
