@@ -731,8 +731,8 @@ resolv_search_add(struct resolv_ctx *cx, const char *name, size_t len)
 	if (rc->nsearch == SYSCONF_MAX_SEARCH) {
 		char n[24];
 
-		/* TRANSLATORS: %1$s is a count, %2$s a domain from the file. */
 		line_diag_plural(&rc->diags, cx->r, SYSCONF_WARNING,
+		    /* TRANSLATORS: %1$s is a count, %2$s a domain from the file. */
 		    SYSCONF_D_TOO_MANY, "more than %1$s search domain: '%2$s' "
 		    "is not checked", "more than %1$s search domains: "
 		    "'%2$s' is not checked", SYSCONF_MAX_SEARCH,
@@ -863,10 +863,10 @@ option_number(struct resolv_ctx *cx, const char *tok, const char *text)
 
 		quote_str(q, sizeof(q), tok);
 		snprintf(n, sizeof(n), "%ld", v);
-		/* TRANSLATORS: %1$s is the value as written, %2$s the
-		 * number glibc makes of it. */
 		line_diag(&cx->rc->diags, cx->r,
 		    SYSCONF_WARNING, SYSCONF_D_OPTION_VALUE,
+		    /* TRANSLATORS: %1$s is the value as written, %2$s the
+		     * number glibc makes of it. */
 		    N_("'%1$s' is not a plain number: glibc reads %2$s"), q, n,
 		    NULL);
 	}
@@ -878,11 +878,11 @@ option_repeated(struct resolv_ctx *cx, const char *name, unsigned *line)
 {
 	char n[24];
 
-	/* TRANSLATORS: %1$s is an option of resolv.conf (ndots, timeout,
-	 * attempts), %2$s a line number. */
 	if (*line != 0)
 		line_diag(&cx->rc->diags, cx->r,
 		    SYSCONF_INFO,
+		    /* TRANSLATORS: %1$s is an option of resolv.conf (ndots, timeout,
+		     * attempts), %2$s a line number. */
 		    SYSCONF_D_REPLACED, N_("%1$s is set again (before on line "
 		    "%2$s): the last value wins"), name,
 		    num(n, sizeof(n), *line), NULL);
@@ -895,10 +895,10 @@ option_clamped(struct resolv_ctx *cx, const char *name, long v, unsigned max)
 	char value[24], m[24];
 
 	snprintf(value, sizeof(value), "%ld", v);
-	/* TRANSLATORS: "ndots:20 is above glibc's maximum: glibc uses 15";
-	 * %1$s:%2$s is the option as written in resolv.conf. */
 	line_diag(&cx->rc->diags, cx->r,
 	    SYSCONF_WARNING,
+	    /* TRANSLATORS: "ndots:20 is above glibc's maximum: glibc uses 15";
+	     * %1$s:%2$s is the option as written in resolv.conf. */
 	    SYSCONF_D_OPTION_VALUE, N_("%1$s:%2$s is above glibc's maximum: "
 	    "glibc uses %3$s"), name, value, num(m, sizeof(m), max), NULL);
 }
@@ -1632,11 +1632,11 @@ hosts_file_size(struct hosts_ctx *cx, FILE *fp)
 
 	char size[24], max[24];
 
-	/* TRANSLATORS: %1$s is the size of the file in bytes, %2$s how many
-	 * bytes of it dnstriage reads. */
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
 	    (unsigned long long)st.st_size > cx->lim->max_bytes)
 		diag_add_plural(&cx->h->diags, cx->r->path, 0, SYSCONF_WARNING,
+		    /* TRANSLATORS: %1$s is the size of the file in bytes, %2$s how many
+		     * bytes of it dnstriage reads. */
 		    SYSCONF_D_TRUNCATED, "the file has %1$s byte: glibc reads "
 		    "all of it for every lookup; dnstriage checks the first %2$s",
 		    "the file has %1$s bytes: glibc reads all of it for every "
