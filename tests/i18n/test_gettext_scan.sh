@@ -35,6 +35,24 @@ $(grep '^msgid ' "$tmp/one.pot" | sed -n 2,4p)"
 done <"$tmp/sources"
 
 if command -v python3 >/dev/null 2>&1; then
+	# The scanner finds what it must: the lines marked ESCAPES, no other.
+	sample="$top_srcdir/tests/fixtures/i18n/scan-sample.c"
+	python3 "$top_srcdir/tests/i18n/gettext_scan.py" "$top_srcdir" \
+	    "$sample" >"$tmp/sample" 2>&1
+	[ $? = 1 ] || fail "gettext_scan.py does not fail on $sample"
+	sed -n 's/^[^:]*:\([0-9]*\): .*/\1/p' "$tmp/sample" | sort -n >"$tmp/found"
+	grep -n '/\* ESCAPES \*/' "$sample" | cut -d: -f1 |
+	    while read -r n; do
+		# A call over two lines is reported at its literal's start.
+		if sed -n "${n}p" "$sample" | grep -q '^[[:space:]]*"'; then
+			n=$((n - 1))
+		fi
+		echo "$n"
+	    done | sort -n >"$tmp/expected"
+	cmp -s "$tmp/found" "$tmp/expected" || fail "gettext_scan.py on $sample:
+$(cat "$tmp/sample")
+reported lines $(tr '\n' ' ' <"$tmp/found"), expected $(tr '\n' ' ' <"$tmp/expected")"
+
 	python3 "$top_srcdir/tests/i18n/gettext_scan.py" "$top_srcdir" \
 	    >"$tmp/scan" 2>&1 ||
 		fail "text that escapes gettext:
