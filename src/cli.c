@@ -45,12 +45,14 @@ enum {
 	OPT_LAB,
 	OPT_NO_COLOR,
 	OPT_ASCII,
+	OPT_REPORT_LANG,
 };
 
 static const struct option long_options[] = {
 	{ "report", no_argument, NULL, OPT_REPORT },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "output", required_argument, NULL, 'o' },
+	{ "report-lang", required_argument, NULL, OPT_REPORT_LANG },
 	{ "type", required_argument, NULL, 't' },
 	{ "port", required_argument, NULL, 'p' },
 	{ "expect-ip", required_argument, NULL, OPT_EXPECT_IP },
@@ -84,6 +86,12 @@ static const char *const help_paragraphs[] = {
 	   "      --report               text report to standard output (or -o)\n"
 	   "      --json                 JSON report to standard output (or -o)\n"
 	   "  -o, --output=FILE          write the report to FILE\n"),
+	/* TRANSLATORS: keep LANG, de, fr, ja and C as they are: they are
+	 * what the option takes. */
+	N_("Report language:\n"
+	   "      --report-lang=LANG     write the report (text, JSON, -o FILE) in\n"
+	   "                             LANG (de, fr, ja; C or en for English)\n"
+	   "                             instead of the language of the screen\n"),
 	N_("What to check:\n"
 	   "  -t, --type=TYPE            record type to ask for (repeatable;\n"
 	   "                             default: A and AAAA)\n"
@@ -478,6 +486,15 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 			return CLI_USAGE_ERROR;
 		}
 		opts->output_path = arg;
+		return CLI_RUN;
+	case OPT_REPORT_LANG:
+		if (!i18n_valid_language(arg)) {
+			textfmt_err(err, errlen, _("invalid language for "
+			    "--report-lang: '%s' (expected a name such as de, "
+			    "fr_FR or C)"), arg);
+			return CLI_USAGE_ERROR;
+		}
+		opts->report_lang = arg;
 		return CLI_RUN;
 	case 't':
 		return add_type(opts, arg, err, errlen) ? CLI_RUN : CLI_USAGE_ERROR;

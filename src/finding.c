@@ -63,22 +63,8 @@ message_arg_msgid(const char *msgid)
 char *
 message_render(const struct message *m)
 {
-	const char *fmt, *args[MESSAGE_MAX_ARGS];
-	size_t i;
-
-	/* gettext("") returns the catalogue header: never ask for it. */
-	if (m->msgid == NULL || m->msgid[0] == '\0')
-		return xstrdup("");
-	if (m->msgid_plural != NULL)
-		fmt = ngettext(m->msgid, m->msgid_plural, m->n);
-	else
-		fmt = gettext(m->msgid);
-	for (i = 0; i < m->nargs; i++) {
-		args[i] = m->args[i];
-		if (args[i] != NULL && args[i][0] == MESSAGE_ARG_MSGID[0])
-			args[i] = args[i][1] != '\0' ? gettext(args[i] + 1) : "";
-	}
-	return textfmt_args_str(fmt, args, m->nargs);
+	return i18n_render(m->msgid, m->msgid_plural, m->n,
+	    (const char *const *)m->args, m->nargs);
 }
 
 /* Set m from a msgid and the NULL-ended string arguments in ap. */

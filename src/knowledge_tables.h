@@ -24,6 +24,7 @@
 	     "see failures, look at the application, its caches and the " \
 	     "network path."))						\
 	X(NOT_DNS,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("{name} resolves, but the service does not answer at {address} " \
 	     "either: the fault is in the network or the service, not in " \
 	     "DNS."),							\
@@ -33,6 +34,7 @@
 	     "firewall) or in the service itself. Changing DNS will not " \
 	     "help."))							\
 	X(HOSTS_OVERRIDE,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("{file} maps {name} to {address}, but DNS answers {expected}: " \
 	     "applications on this host use the hosts-file address."),	\
 	  N_("An entry in the hosts file answers for the name before DNS is " \
@@ -40,6 +42,7 @@
 	     "its address differs from what DNS serves. Applications on this " \
 	     "host follow the override; other hosts follow DNS."))	\
 	X(STUB_RESOLVER_DOWN,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("resolv.conf points at the local stub {server}, and it does not " \
 	     "answer: every lookup on this host fails."),		\
 	  N_("The resolver listed in resolv.conf is a local stub (systemd-" \
@@ -47,6 +50,7 @@
 	     "lookup of every application goes there first, so everything " \
 	     "fails even when the upstream resolvers are healthy."))	\
 	X(RESOLVER_DOWN,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("None of the configured resolvers answers ({server}): no name " \
 	     "can be resolved from this host."),			\
 	  N_("No resolver in resolv.conf answers, over UDP or TCP, within " \
@@ -54,6 +58,7 @@
 	     "timeout. The resolvers are down, or port 53 is blocked between " \
 	     "this host and them."))					\
 	X(RESOLVER_FAILOVER,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("Not every resolver answers (dead: {server}); lookups still " \
 	     "work through another one, but every lookup that tries a "	\
 	     "silent one first waits out its timeout."),		\
@@ -63,6 +68,7 @@
 	     "attempts, then falls back: every lookup is slow, and slow " \
 	     "lookups break health checks and application timeouts."))	\
 	X(RESOLVER_REFUSED,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("A resolver will not resolve for this host ({server}: REFUSED, " \
 	     "or no recursion offered): its access policy leaves this client " \
 	     "out."),							\
@@ -71,6 +77,7 @@
 	     "that does not include this host's address, a server that is " \
 	     "authoritative only, or rate limiting."))			\
 	X(RESOLVER_SERVFAIL,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("The resolver answers SERVFAIL for {name} ({server}), and " \
 	     "neither the authoritative servers nor DNSSEC show a cause: the " \
 	     "resolver itself is failing."),				\
@@ -80,6 +87,7 @@
 	     "is overloaded. Its log usually names the reason; Extended DNS " \
 	     "Errors, when present, give a hint."))			\
 	X(AUTHORITATIVE_DOWN,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("No authoritative server of {zone} answers ({server}): "	\
 	     "resolvers can serve {name} only from their caches, until " \
 	     "the records expire."),					\
@@ -88,6 +96,7 @@
 	     "then return SERVFAIL: names with short TTLs fail first, so the " \
 	     "outage spreads gradually and looks random."))		\
 	X(AUTHORITATIVE_PARTIAL,					\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("Some authoritative servers of {zone} do not answer ({server}); " \
 	     "the others do, so lookups are slower and one more failure " \
 	     "takes the zone down."),					\
@@ -95,6 +104,7 @@
 	     "retry the other servers, so names still resolve, but each miss " \
 	     "costs a timeout, and the zone has lost its redundancy."))	\
 	X(LAME_DELEGATION,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("Listed nameservers of {zone} do not answer with authority for " \
 	     "it (lame delegation): {server}."),			\
 	  N_("A server in the zone's NS set answers, but not "		\
@@ -102,6 +112,7 @@
 	     "elsewhere. It has lost the zone or never had it. Resolvers " \
 	     "that pick it get errors, retry elsewhere, and may give up.")) \
 	X(ZONE_EXPIRED_SECONDARY,					\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("A nameserver answers SERVFAIL for its own zone {zone} "	\
 	     "({server}): its copy has probably expired after failed "	\
 	     "transfers from the primary."),				\
@@ -110,6 +121,7 @@
 	     "then it answers SERVFAIL for everything in the zone. "	\
 	     "Resolvers that pick it fail."))				\
 	X(SECONDARY_EXPIRING,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("A secondary has not refreshed {zone} from its primary "	\
 	     "({server}); its copy expires in {seconds} s."),		\
 	  N_("The EDNS EXPIRE option tells how long a secondary will keep " \
@@ -117,6 +129,7 @@
 	     "from the primary have been failing; at zero the server answers " \
 	     "SERVFAIL for the whole zone."))				\
 	X(SERIAL_MISMATCH,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("The nameservers of {zone} serve different SOA serials (behind: " \
 	     "{server}), so the answer depends on which server a resolver " \
 	     "asks."),							\
@@ -125,6 +138,7 @@
 	     "gets no transfers or NOTIFY messages, or the primary was " \
 	     "edited without raising the serial."))			\
 	X(DNSSEC_BOGUS,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("DNSSEC validation fails for {name}: validating resolvers " \
 	     "answer SERVFAIL although the authoritative servers answer."), \
 	  N_("The chain of trust from the trust anchor to the answer is " \
@@ -134,6 +148,7 @@
 	     "answer SERVFAIL; non-validating ones still work, which makes " \
 	     "the failure look intermittent."))				\
 	X(DNSSEC_EXPIRING,						\
+	  /* TRANSLATORS: keep {words}; {when} is a UTC time. */ \
 	  N_("The signatures of {zone} are valid now but expire on {when}: " \
 	     "validation fails then unless the zone is re-signed."),	\
 	  N_("The signatures (RRSIG) are valid today, but they expire within " \
@@ -141,6 +156,7 @@
 	     "does not refresh them in time, every validating resolver will " \
 	     "answer SERVFAIL for the zone."))				\
 	X(STALE_NEGATIVE_CACHE,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("A resolver ({server}) still answers that {name} does not " \
 	     "exist, but the authoritative servers have it: a cached "	\
 	     "negative answer, kept for up to {seconds} s."),		\
@@ -149,6 +165,7 @@
 	     "missing. Clients of that resolver keep failing until the entry " \
 	     "expires or is flushed."))					\
 	X(STALE_CACHE,							\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("A resolver ({server}) answers {name} with data no "	\
 	     "authoritative server serves any more: a stale cached answer."), \
 	  N_("The resolver's positive answer differs from every "	\
@@ -156,6 +173,7 @@
 	     "keeps the old data until its TTL runs out (or something "	\
 	     "forged the answer)."))					\
 	X(NXDOMAIN,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("{name} does not exist: the authoritative servers of {zone} " \
 	     "answer NXDOMAIN."),					\
 	  N_("The authoritative servers say the name does not exist. That is " \
@@ -163,6 +181,7 @@
 	     "the record was never created or has been deleted, or the " \
 	     "domain has lapsed at the registrar."))			\
 	X(NODATA,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("{name} exists but has no {type} record: the authoritative "	\
 	     "servers of {zone} answer NODATA."),			\
 	  N_("The name exists in the zone, but without records of the type " \
@@ -170,6 +189,7 @@
 	     "answer, not a failure of the servers: the record was never " \
 	     "created, was deleted, or lives under another name."))	\
 	X(SPLIT_HORIZON,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("{server} and {resolver} give different answers for {name}: the " \
 	     "answer depends on where the query comes from."),		\
 	  N_("Different vantage points get different answers: the resolver " \
@@ -193,6 +213,7 @@
 	     "the application, its own caches and the network path to the " \
 	     "service."), NULL)						\
 	X(NOT_DNS,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Check, by address and without DNS, that the service accepts " \
 	     "connections:"), "nc -vz {address} {port}")		\
 	X(NOT_DNS,							\
@@ -202,6 +223,7 @@
 	  N_("On the service's host, check the process and its listening " \
 	     "sockets:"), "ss -ltnp")					\
 	X(HOSTS_OVERRIDE,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Remove or correct the entry for {name} in {file}; it wins over " \
 	     "DNS on this host:"), "grep -nwF '{name}' {file}")		\
 	X(HOSTS_OVERRIDE,						\
@@ -218,9 +240,11 @@
 	  N_("Once it runs, see which upstream servers it uses:"),	\
 	  "resolvectl status")						\
 	X(STUB_RESOLVER_DOWN,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Until it is repaired, point resolv.conf at a working resolver " \
 	     "directly (for example {resolver})."), NULL)		\
 	X(RESOLVER_DOWN,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Check whether the resolver answers at all, with a short "	\
 	     "timeout:"), "dig @{address} . SOA +time=2 +tries=1")	\
 	X(RESOLVER_DOWN,						\
@@ -231,13 +255,16 @@
 	     "the affected hosts; for a fleet, push the change with the " \
 	     "configuration management."), NULL)			\
 	X(RESOLVER_DOWN,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("Check firewalls and ACLs for UDP and TCP port 53 between this " \
 	     "host and {server}."), NULL)				\
 	X(RESOLVER_FAILOVER,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Promote the working resolver {resolver}: make it the first " \
 	     "nameserver line of /etc/resolv.conf (for a fleet, push the " \
 	     "change with the configuration management)."), NULL)	\
 	X(RESOLVER_FAILOVER,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("Do not wait for the dead resolver; investigate {server} "	\
 	     "separately:"), "dig @{address} . SOA +time=2 +tries=1")	\
 	X(RESOLVER_FAILOVER,						\
@@ -253,10 +280,12 @@
 	  N_("On Unbound, add an access-control line for this host's network " \
 	     "to unbound.conf, then reload:"), "unbound-control reload") \
 	X(RESOLVER_REFUSED,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("If {server} is an authoritative-only server, it does not " \
 	     "belong in resolv.conf: use a recursive resolver instead."), \
 	  NULL)								\
 	X(RESOLVER_SERVFAIL,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Ask again with DNSSEC checking disabled, to rule validation " \
 	     "out:"), "dig @{address} {name} {type} +cd")		\
 	X(RESOLVER_SERVFAIL,						\
@@ -266,11 +295,14 @@
 	  N_("Check its forwarders and its own network path to the "	\
 	     "authoritative servers."), NULL)				\
 	X(RESOLVER_SERVFAIL,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Once it works again, drop the failure it may have cached, on " \
 	     "BIND:"), "rndc flushname {name}")				\
 	X(RESOLVER_SERVFAIL,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Or on Unbound:"), "unbound-control flush {name}")		\
 	X(AUTHORITATIVE_DOWN,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Restore the authoritative service of {zone} (process, host, " \
 	     "network); check each server directly:"),			\
 	  "dig @{address} {zone} SOA +norec")				\
@@ -292,12 +324,14 @@
 	  N_("Restore its service and network path, then compare its serial " \
 	     "with the other servers'."), NULL)				\
 	X(AUTHORITATIVE_PARTIAL,					\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("If it is gone for good, remove it from the NS set of {zone} " \
 	     "and from the delegation at the parent."), NULL)		\
 	X(LAME_DELEGATION,						\
 	  N_("Reproduce: an authoritative answer carries the aa flag:"), \
 	  "dig @{address} {zone} SOA +norec")				\
 	X(LAME_DELEGATION,						\
+	  /* TRANSLATORS: keep {words}; {server} may be a list. */	\
 	  N_("Configure {zone} on {server} (as primary or secondary), or " \
 	     "remove that server from the NS set and from the delegation at " \
 	     "the parent."), NULL)					\
@@ -305,6 +339,7 @@
 	  N_("On a BIND server, check whether the zone is loaded:"),	\
 	  "rndc zonestatus {zone}")					\
 	X(ZONE_EXPIRED_SECONDARY,					\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Restore the path from the secondary to the primary (routing, " \
 	     "firewall, TSIG key, allow-transfer), then transfer the zone " \
 	     "again on the secondary:"), "rndc retransfer {zone}")	\
@@ -316,9 +351,11 @@
 	     "primary and update the NS records and glue at the parent."), \
 	  NULL)								\
 	X(SECONDARY_EXPIRING,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("On the secondary, look at the last refresh and the expiry " \
 	     "time:"), "rndc zonestatus {zone}")			\
 	X(SECONDARY_EXPIRING,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Repair the transfer path to the primary, then force a "	\
 	     "refresh:"), "rndc retransfer {zone}")			\
 	X(SERIAL_MISMATCH,						\
@@ -339,8 +376,10 @@
 	  N_("Re-sign the zone on its signer (BIND with inline signing):"), \
 	  "rndc sign {zone}")						\
 	X(DNSSEC_BOGUS,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Load the current keys (BIND):"), "rndc loadkeys {zone}")	\
 	X(DNSSEC_BOGUS,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("With Knot DNS as the signer:"), "knotc zone-sign {zone}")	\
 	X(DNSSEC_BOGUS,							\
 	  N_("Check that the DS at the parent matches a DNSKEY of the zone:"), \
@@ -349,6 +388,7 @@
 	  N_("After the repair, drop the bogus data from validating "	\
 	     "resolvers, on Unbound:"), "unbound-control flush_bogus")	\
 	X(DNSSEC_BOGUS,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("On BIND:"), "rndc flushtree {zone}")			\
 	X(DNSSEC_BOGUS,							\
 	  N_("If a signing key is lost, start an emergency key rollover and " \
@@ -358,13 +398,16 @@
 	  N_("Check that the signer runs and re-signs on schedule (BIND):"), \
 	  "rndc dnssec -status {zone}")					\
 	X(DNSSEC_EXPIRING,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Re-sign now (BIND):"), "rndc sign {zone}")		\
 	X(DNSSEC_EXPIRING,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("With Knot DNS:"), "knotc zone-sign {zone}")		\
 	X(DNSSEC_EXPIRING,						\
 	  N_("Check the new expiry date on every nameserver:"),		\
 	  "dig @{address} {zone} SOA +norec +dnssec")			\
 	X(STALE_NEGATIVE_CACHE,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("On BIND, flush the name:"), "rndc flushname {name}")	\
 	X(STALE_NEGATIVE_CACHE,						\
 	  N_("On Unbound, flush the negative answers:"),		\
@@ -373,6 +416,7 @@
 	  N_("Or only this name and type:"),				\
 	  "unbound-control flush_type {name} {type}")			\
 	X(STALE_NEGATIVE_CACHE,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("On Knot Resolver 6 (negative answers go with the zone's "	\
 	     "subtree):"), "kresctl cache clear {zone}")		\
 	X(STALE_NEGATIVE_CACHE,						\
@@ -381,10 +425,13 @@
 	X(STALE_NEGATIVE_CACHE,						\
 	  N_("On a host with systemd-resolved:"), "resolvectl flush-caches") \
 	X(STALE_NEGATIVE_CACHE,						\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Or wait: the entry expires within {seconds} s."), NULL)	\
 	X(STALE_CACHE,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("On BIND, flush the name:"), "rndc flushname {name}")	\
 	X(STALE_CACHE,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("On Unbound:"), "unbound-control flush {name}")		\
 	X(STALE_CACHE,							\
 	  N_("On Knot Resolver 6:"),					\
@@ -395,6 +442,7 @@
 	X(STALE_CACHE,							\
 	  N_("On a host with systemd-resolved:"), "resolvectl flush-caches") \
 	X(STALE_CACHE,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("Or wait: the cached record expires within {seconds} s."), NULL) \
 	X(NXDOMAIN,							\
 	  N_("Check the spelling, and the search domains in "		\
@@ -403,6 +451,7 @@
 	  N_("Ask an authoritative server directly:"),			\
 	  "dig @{address} {name} {type} +norec")			\
 	X(NXDOMAIN,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("If the name should exist, add the record to {zone} and raise " \
 	     "the serial; resolvers may keep the negative answer for the " \
 	     "SOA's negative TTL."), NULL)				\
@@ -412,6 +461,7 @@
 	  N_("See which records the name has:"),			\
 	  "dig @{address} {name} ANY +norec")				\
 	X(NODATA,							\
+	  /* TRANSLATORS: keep {words in braces}. */			\
 	  N_("If the record should exist, add it to {zone} and raise the " \
 	     "serial; resolvers may keep the empty answer for the SOA's "	\
 	     "negative TTL."), NULL)					\

@@ -105,6 +105,10 @@ lab_build_argv(const struct cli_options *opts, const char *launcher,
 			argv[argc++] = "--output";
 			argv[argc++] = opts->output_path;
 		}
+		if (opts->report_lang != NULL) {
+			argv[argc++] = "--report-lang";
+			argv[argc++] = opts->report_lang;
+		}
 	}
 	argv[argc] = NULL;
 	return argc;

@@ -1,7 +1,6 @@
 /* main.c - wire the modules together: locale, options, then one mode. */
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,9 +37,7 @@ main(int argc, char **argv)
 	char err[CLI_ERR_MAX];
 	const char *prog = program_name(argv[0]);
 
-	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
-	textdomain(PACKAGE);
+	i18n_init(LOCALEDIR);
 
 	switch (cli_parse(argc, argv, &opts, err, sizeof(err))) {
 	case CLI_SHOW_HELP:

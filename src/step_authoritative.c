@@ -249,6 +249,9 @@ report_auth(struct step_result *s, const struct survey *sv,
 		finding_from_probe(f, v->shown);
 		snprintf(ms, sizeof(ms), "%ld", v->shown->rtt_ms >= 0 ?
 		    (long)(v->shown->rtt_ms + 0.5) : 0L);
+		/* TRANSLATORS: %1$s: a name server as "ns1.example.test
+		 * (192.0.2.1#53)"; %2$s: milliseconds; %3$s: the answer
+		 * (addresses or NXDOMAIN/NODATA). */
 		finding_set_message(f, N_("%1$s answers with authority in %2$s "
 		    "ms: %3$s."), label, ms, summary, NULL);
 		free(summary);
@@ -263,6 +266,10 @@ report_auth(struct step_result *s, const struct survey *sv,
 			why = result_failure_text(v->silent_for, timeout_ms);
 			f = step_add_finding(s, FINDING_AUTH_TIMEOUT);
 			finding_from_probe(f, v->silent_for);
+			/* TRANSLATORS: %1$s: a name server as
+			 * "ns1.example.test (192.0.2.1#53)"; %2$s: the
+			 * name; %3$s: a record type; %4$s: why ("no answer
+			 * within the timeout"). */
 			finding_set_message(f, N_("%1$s answers other questions "
 			    "but not %2$s %3$s: %4$s. Something on the way drops "
 			    "that type, or the server fails on it."), label,
@@ -277,6 +284,9 @@ report_auth(struct step_result *s, const struct survey *sv,
 
 		f = step_add_finding(s, FINDING_AUTH_TIMEOUT);
 		finding_from_probe(f, v->shown);
+		/* TRANSLATORS: %1$s: a name server as "ns1.example.test
+		 * (192.0.2.1#53)"; %2$s: the zone; %3$s: why ("no answer
+		 * within the timeout"). */
 		finding_set_message(f, N_("%1$s, a name server of %2$s, does not "
 		    "answer: %3$s."), label, zone, why, NULL);
 		if (some_ok)
@@ -287,6 +297,8 @@ report_auth(struct step_result *s, const struct survey *sv,
 	case AS_SERVFAIL:
 		f = step_add_finding(s, FINDING_AUTH_SERVFAIL);
 		finding_from_probe(f, v->shown);
+		/* TRANSLATORS: %1$s: a name server as "ns1.example.test
+		 * (192.0.2.1#53)"; %2$s: the name; %3$s: the zone. */
 		finding_set_message(f, N_("%1$s answers SERVFAIL for %2$s in its "
 		    "own zone %3$s: its copy of the zone is expired or broken."),
 		    label, sv->name, zone, NULL);
@@ -297,12 +309,19 @@ report_auth(struct step_result *s, const struct survey *sv,
 		if (v->lame_kind == REFERRAL_UPWARD ||
 		    v->lame_kind == REFERRAL_SIDEWAYS ||
 		    v->lame_kind == REFERRAL_DELEGATION)
+			/* TRANSLATORS: %1$s: a name server as
+			 * "ns1.example.test (192.0.2.1#53)"; %2$s: the
+			 * zone; %3$s: the zone it refers to. */
 			finding_set_message(f, N_("%1$s is listed as a name server "
 			    "of %2$s, but answers with a referral to %3$s instead "
 			    "of answering with authority."), label, zone,
 			    v->referral_to[0] != '\0' ? v->referral_to : "?",
 			    NULL);
 		else if (result_rcode(v->shown) != LDNS_RCODE_NOERROR)
+			/* TRANSLATORS: %1$s: a name server as
+			 * "ns1.example.test (192.0.2.1#53)"; %2$s: the
+			 * zone; %3$s: an RCODE such as REFUSED (never
+			 * translated). */
 			finding_set_message(f, N_("%1$s is listed as a name server "
 			    "of %2$s, but answers %3$s: it does not serve the "
 			    "zone."), label, zone, knowledge_rcode_str(
@@ -401,10 +420,15 @@ report_zone(struct step_result *s, const struct survey *sv)
 	size_t i;
 
 	if (parent != NULL && parent->end == SURVEY_LEVEL_REFERRAL)
+		/* TRANSLATORS: %1$s: the name; %2$s: its zone; %3$s: the
+		 * parent zone; %4$s: the servers that gave the delegation;
+		 * %5$s: the name servers of the zone. */
 		finding_set_message(f, N_("%1$s is in the zone %2$s, delegated "
 		    "by %3$s (%4$s) to %5$s."), sv->name, z->apex_text,
 		    parent->apex_text, z->ds_from, ns, NULL);
 	else
+		/* TRANSLATORS: %1$s: the name; %2$s: its zone; %3$s: its
+		 * name servers. */
 		finding_set_message(f, N_("%1$s is in the zone %2$s, served by "
 		    "%3$s."), sv->name, z->apex_text, ns, NULL);
 	finding_set_fact(f, FACT_ZONE, z->apex_text);
@@ -439,6 +463,8 @@ report_zone(struct step_result *s, const struct survey *sv)
 			char *del = ns_list_text(z, true);
 
 			f = step_add_finding(s, FINDING_NS_SET_DIFFERS);
+			/* TRANSLATORS: %1$s: the parent zone; %2$s and
+			 * %3$s: lists of name server names. */
 			finding_set_message(f, N_("The delegation from %1$s lists "
 			    "%2$s; the zone's own NS set lists %3$s."),
 			    parent != NULL ? parent->apex_text : ".", del, own,
@@ -509,6 +535,9 @@ report_resolver_ns(struct step_result *s, const struct survey *sv)
 		if (strcasecmp(theirs, own) != 0) {
 			f = step_add_finding(s, FINDING_NS_SET_DIFFERS);
 			finding_from_probe(f, r->zone_ns);
+			/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT;
+			 * %2$s: the zone; %3$s and %4$s: lists of name
+			 * server names. */
 			finding_set_message(f, N_("%1$s holds the NS set of %2$s as "
 			    "%3$s; the zone's own servers list %4$s."), r->text,
 			    sv->zone->apex_text, theirs, own, NULL);
@@ -658,6 +687,12 @@ compare_resolver(struct step_result *s, const struct survey *sv,
 				snprintf(secs, sizeof(secs), "%lu",
 				    (unsigned long)k.negative_ttl);
 				finding_set_fact(f, FACT_SECONDS, secs);
+				/* TRANSLATORS: %1$s: a resolver as
+				 * ADDRESS#PORT; %2$s: NXDOMAIN or NODATA
+				 * (never translated); %3$s: the name;
+				 * %4$s: a record type; %5$s: what the
+				 * authoritative servers answer (addresses
+				 * or NOERROR); %6$s: seconds. */
 				finding_set_message(f, N_("%1$s answers %2$s for "
 				    "%3$s %4$s, but the authoritative servers "
 				    "answer %5$s: a cached negative answer, kept "
@@ -665,6 +700,12 @@ compare_resolver(struct step_result *s, const struct survey *sv,
 				    sv->name, type, c->data_text[t][0] != '\0' ?
 				    c->data_text[t] : "NOERROR", secs, NULL);
 			} else {
+				/* TRANSLATORS: %1$s: a resolver as
+				 * ADDRESS#PORT; %2$s: NXDOMAIN or NODATA
+				 * (never translated); %3$s: the name;
+				 * %4$s: a record type; %5$s: what the
+				 * authoritative servers answer (addresses
+				 * or NOERROR). */
 				finding_set_message(f, N_("%1$s answers %2$s for "
 				    "%3$s %4$s, but the authoritative servers "
 				    "answer %5$s: a cached negative answer."),
@@ -680,6 +721,10 @@ compare_resolver(struct step_result *s, const struct survey *sv,
 			finding_from_probe(f, res);
 			snprintf(secs, sizeof(secs), "%lu", (unsigned long)k.ttl);
 			finding_set_fact(f, FACT_SECONDS, secs);
+			/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT;
+			 * %2$s: the name; %3$s: a record type; %4$s: the
+			 * stale data; %5$s: what the authoritative servers
+			 * answer now; %6$s: seconds. */
 			finding_set_message(f, N_("%1$s answers %2$s %3$s with %4$s, "
 			    "which no authoritative server serves (they answer "
 			    "%5$s): a stale copy, cached for %6$s s more."),
@@ -731,6 +776,10 @@ compare_vantage(struct step_result *s, const struct survey *sv)
 				server_address(c->text, addr, sizeof(addr));
 				f = step_add_finding(s, FINDING_ANSWERS_DIFFER);
 				finding_from_probe(f, c->answer[t]);
+				/* TRANSLATORS: %1$s and %5$s: resolvers
+				 * (ADDRESS#PORT); %2$s: the name; %3$s: a
+				 * record type; %4$s and %6$s: their
+				 * answers (addresses, NXDOMAIN or NODATA). */
 				finding_set_message(f, N_("%1$s answers %2$s %3$s "
 				    "with %4$s, but %5$s answers %6$s."),
 				    r->text, sv->name, type, key_text(&a),
@@ -771,6 +820,10 @@ report_cache_left(struct step_result *s, const struct survey *sv)
 				    (unsigned long)k.ttl);
 				f = step_add_finding(s, FINDING_CACHE_REMAINS);
 				finding_from_probe(f, r->answer[t]);
+				/* TRANSLATORS: %1$s: a resolver as
+				 * ADDRESS#PORT; %2$s: the name; %3$s: a
+				 * record type; %4$s: the cached data;
+				 * %5$s: seconds. */
 				finding_set_message(f, N_("%1$s still answers %2$s "
 				    "%3$s from its cache (%4$s) for %5$s s more; "
 				    "then its clients fail too."), r->text, sv->name,
@@ -805,6 +858,8 @@ report_alias(struct step_result *s, const struct survey *sv,
 		return;
 	if (!dnsmsg_name_at_or_below(t, sv->zone->apex)) {
 		f = step_add_finding(s, FINDING_ALIAS_ELSEWHERE);
+		/* TRANSLATORS: %1$s: the name; %2$s: the CNAME target;
+		 * %3$s: the zone of the name. */
 		finding_set_message(f, N_("%1$s is an alias (CNAME) of %2$s, "
 		    "outside the zone %3$s: the records applications get are "
 		    "served there, and that zone is not checked in this run."),
@@ -838,6 +893,8 @@ report_nxdomain(struct step_result *s, const struct survey *sv,
 		}
 		f = step_add_finding(s, FINDING_AUTH_NODATA);
 		finding_from_probe(f, c->first_ok->answer[0]);
+		/* TRANSLATORS: %1$s: the zone; %2$s: the name; %3$s:
+		 * record types (A, AAAA). */
 		finding_set_message(f, N_("Every authoritative server of %1$s that "
 		    "answers says %2$s exists but has no %3$s record (NODATA)."),
 		    sv->zone->apex_text, sv->name, types, NULL);

@@ -274,6 +274,10 @@ report_time_problem(struct step_result *s, const struct survey *sv,
 	if (l->problem == CHAIN_EXPIRED) {
 		utc_text(l->expiration, when, sizeof(when));
 		f = problem_finding(s, FINDING_SIG_EXPIRED, l);
+		/* TRANSLATORS: %1$s: a record type; %2$s: its owner name;
+		 * %3$s: a key tag (number); %4$s: the algorithm
+		 * (ECDSAP256SHA256); %5$s: the signing zone; %6$s: a UTC
+		 * date and time; %7$s: the servers that served it. */
 		finding_set_message(f, N_("The signature of the %1$s RRset of %2$s "
 		    "by key %3$s (%4$s) of %5$s expired on %6$s: validating "
 		    "resolvers reject it until %5$s is signed again. Served by "
@@ -282,6 +286,10 @@ report_time_problem(struct step_result *s, const struct survey *sv,
 	} else {
 		utc_text(l->inception, when, sizeof(when));
 		f = problem_finding(s, FINDING_SIG_NOT_YET_VALID, l);
+		/* TRANSLATORS: %1$s: a record type; %2$s: its owner name;
+		 * %3$s: a key tag (number); %4$s: the algorithm; %5$s: the
+		 * signing zone; %6$s: a UTC date and time; %7$s: the
+		 * servers that served it. */
 		finding_set_message(f, N_("The signature of the %1$s RRset of %2$s "
 		    "by key %3$s (%4$s) of %5$s is not valid before %6$s: "
 		    "validating resolvers reject it until then. The signer's "
@@ -307,6 +315,10 @@ report_key_problem(struct step_result *s, const struct survey *sv,
 	case CHAIN_DS_MISMATCH:
 		f = problem_finding(s, FINDING_DS_MISMATCH, l);
 		if (l->anchor)
+			/* TRANSLATORS: %1$s: key tags (numbers); %2$s: the
+			 * zone (usually the root, "."); %3$s: the key tags
+			 * of its DNSKEY set; %4$s: the servers that served
+			 * it. */
 			finding_set_message(f, N_("None of the keys of the trust "
 			    "anchor (key tags %1$s) is in the DNSKEY set of %2$s "
 			    "(%3$s): the anchor is out of date or belongs to "
@@ -314,6 +326,10 @@ report_key_problem(struct step_result *s, const struct survey *sv,
 			    "validated. Served by %4$s."), ds, l->owner, keys,
 			    servers, NULL);
 		else if (l->digest_mismatch)
+			/* TRANSLATORS: %1$s: the zone; %2$s: its parent
+			 * zone; %3$s: the DS records (key tags); %4$s: the
+			 * key tags of the zone's DNSKEY set; %5$s: the
+			 * servers that served it. KSK: key signing key. */
 			finding_set_message(f, N_("The DS of %1$s at %2$s (%3$s) "
 			    "names a key of %1$s by its tag, but its digest does "
 			    "not match that key (the zone's keys: %4$s): the DS "
@@ -322,6 +338,10 @@ report_key_problem(struct step_result *s, const struct survey *sv,
 			    "the DS of the current KSK to %2$s. Served by %5$s."),
 			    l->owner, parent, ds, keys, servers, NULL);
 		else
+			/* TRANSLATORS: %1$s: the zone; %2$s: its parent
+			 * zone; %3$s: the DS records (key tags); %4$s: the
+			 * key tags of the zone's DNSKEY set; %5$s: the
+			 * servers that served it. KSK: key signing key. */
 			finding_set_message(f, N_("The DS records of %1$s at %2$s "
 			    "(%3$s) match no DNSKEY of %1$s (%4$s): validating "
 			    "resolvers reject the whole zone. Upload the DS of "
@@ -332,6 +352,10 @@ report_key_problem(struct step_result *s, const struct survey *sv,
 	case CHAIN_NO_SIGNATURE:
 		f = problem_finding(s, FINDING_DS_MISMATCH, l);
 		if (l->anchor)
+			/* TRANSLATORS: %1$s: the zone; %2$s: the key tags
+			 * the trust anchor names; %3$s: the key tags of
+			 * the signatures; %4$s: the servers that served
+			 * it. */
 			finding_set_message(f, N_("The DNSKEY RRset of %1$s "
 			    "carries no valid signature by the key the trust "
 			    "anchor names (key tags %2$s; signatures by %3$s): "
@@ -339,6 +363,10 @@ report_key_problem(struct step_result *s, const struct survey *sv,
 			    "trust. Served by %4$s."), l->owner, ds, sigs, servers,
 			    NULL);
 		else
+			/* TRANSLATORS: %1$s: the zone; %2$s: its parent
+			 * zone; %3$s: the DS records (key tags); %4$s: the
+			 * key tags of the signatures; %5$s: the servers
+			 * that served it. KSK: key signing key. */
 			finding_set_message(f, N_("The DS of %1$s at %2$s (%3$s) "
 			    "names a key of the DNSKEY set, but that key signs "
 			    "no valid signature of the DNSKEY RRset (signatures "
@@ -352,11 +380,17 @@ report_key_problem(struct step_result *s, const struct survey *sv,
 	default:
 		f = problem_finding(s, FINDING_DNSKEY_MISSING, l);
 		if (l->anchor)
+			/* TRANSLATORS: %1$s: the zone (usually the root,
+			 * "."); %2$s: key tags (numbers); %3$s: the
+			 * servers asked. */
 			finding_set_message(f, N_("The trust anchor names keys of "
 			    "%1$s (key tags %2$s), but %3$s answers its DNSKEY "
 			    "query without any DNSKEY: nothing below %1$s can be "
 			    "validated."), l->owner, ds, servers, NULL);
 		else
+			/* TRANSLATORS: %1$s: the zone; %2$s: its parent
+			 * zone; %3$s: the DS records (key tags); %4$s: the
+			 * servers asked. */
 			finding_set_message(f, N_("%1$s has DS records at %2$s "
 			    "(%3$s), but %4$s answers its DNSKEY query without "
 			    "any DNSKEY: validating resolvers reject the whole "
@@ -385,16 +419,26 @@ report_denial_problem(struct step_result *s, const struct survey *sv,
 	if (why == NULL)
 		why = "?";
 	if (l->kind == CHAIN_LINK_NO_DS)
+		/* TRANSLATORS: %1$s: the parent zone; %2$s: the servers
+		 * that gave the referral; %3$s: the child zone; %4$s: why
+		 * the proof fails. */
 		finding_set_message(f, N_("The referral from %1$s (%2$s) for %3$s "
 		    "has no DS, but its NSEC/NSEC3 records do not prove that "
 		    "there is none (%4$s): validating resolvers reject %3$s."),
 		    l->signer, servers, l->owner, why, NULL);
 	else if (l->problem == CHAIN_NO_DENIAL)
+		/* TRANSLATORS: %1$s: NXDOMAIN or NODATA (never
+		 * translated); %2$s: the name; %3$s: a record type; %4$s:
+		 * the servers; %5$s: the signed zone. */
 		finding_set_message(f, N_("The %1$s answer for %2$s %3$s from %4$s "
 		    "carries no NSEC or NSEC3 record, although %5$s is signed: "
 		    "validating resolvers cannot accept it."), what, l->owner,
 		    type, servers, l->signer, NULL);
 	else
+		/* TRANSLATORS: %1$s: NXDOMAIN or NODATA (never
+		 * translated); %2$s: the name; %3$s: a record type; %4$s:
+		 * the servers; %5$s: why the proof fails; %6$s: the signed
+		 * zone. */
 		finding_set_message(f, N_("The %1$s answer for %2$s %3$s from %4$s "
 		    "carries NSEC/NSEC3 records that do not prove it (%5$s): "
 		    "validating resolvers reject it. Re-sign %6$s so that its "
@@ -415,6 +459,10 @@ report_rrset_problem(struct step_result *s, const struct survey *sv,
 		const char *why = ldns_get_errorstr_by_id(l->status);
 
 		f = problem_finding(s, FINDING_SIG_INVALID, l);
+		/* TRANSLATORS: %1$s: a record type; %2$s: its owner name;
+		 * %3$s: a key tag (number); %4$s: the algorithm; %5$s: the
+		 * signing zone; %6$s: the reason given by the validator
+		 * (ldns, English); %7$s: the servers that served it. */
 		finding_set_message(f, N_("The signature of the %1$s RRset of %2$s "
 		    "by key %3$s (%4$s) of %5$s does not verify (%6$s): the data "
 		    "was changed after signing, or signed with another key. "
@@ -424,6 +472,10 @@ report_rrset_problem(struct step_result *s, const struct survey *sv,
 		char *keys = key_tags_text(l);
 
 		f = problem_finding(s, FINDING_DNSKEY_MISSING, l);
+		/* TRANSLATORS: %1$s: a record type; %2$s: its owner name;
+		 * %3$s: a key tag (number); %4$s: the algorithm; %5$s: the
+		 * signing zone; %6$s: the key tags of its DNSKEY set;
+		 * %7$s: the servers that served it. */
 		finding_set_message(f, N_("The %1$s RRset of %2$s is signed by key "
 		    "%3$s (%4$s) of %5$s, which is not in the DNSKEY set of %5$s "
 		    "(%6$s): validating resolvers reject it. Publish the key "
@@ -433,6 +485,8 @@ report_rrset_problem(struct step_result *s, const struct survey *sv,
 		free(keys);
 	} else {
 		f = problem_finding(s, FINDING_RRSIG_MISSING, l);
+		/* TRANSLATORS: %1$s: a record type; %2$s: its owner name;
+		 * %3$s: the signed zone; %4$s: the servers that served it. */
 		finding_set_message(f, N_("The %1$s RRset of %2$s carries no "
 		    "signature by %3$s, although %3$s is signed: validating "
 		    "resolvers reject it. Served by %4$s."), w.type, w.owner,
@@ -512,6 +566,9 @@ report_insecure(struct step_result *s, const struct survey *sv,
 	link_source(sv, l, src, sizeof(src));
 	finding_from_probe(f, l->probe);
 	if (l->proven)
+		/* TRANSLATORS: %1$s: the unsigned zone; %2$s: its parent
+		 * zone; %3$s: the servers of the parent; %4$s: NSEC or
+		 * NSEC3; %5$s: the name triaged. */
 		finding_set_message(f, N_("%1$s is not signed: the delegation "
 		    "from %2$s (%3$s) has no DS record, and %2$s proves it with "
 		    "%4$s. The chain of trust holds down to %2$s and ends there: "
@@ -519,6 +576,9 @@ report_insecure(struct step_result *s, const struct survey *sv,
 		    l->owner, l->signer, src, l->nsec3 ? "NSEC3" : "NSEC",
 		    sv->name, NULL);
 	else
+		/* TRANSLATORS: %1$s: the unsigned zone; %2$s: its parent
+		 * zone; %3$s: the servers of the parent; %4$s: the name
+		 * triaged. */
 		finding_set_message(f, N_("%1$s is not signed: the delegation "
 		    "from %2$s (%3$s) carries no DS record. The chain of trust "
 		    "ends at %2$s: validating resolvers accept %4$s without "
@@ -609,6 +669,8 @@ report_chain(struct step_result *s, const struct step_input *in,
 
 		f = step_add_finding(s, FINDING_DNSSEC_SECURE);
 		utc_text(in->now, when, sizeof(when));
+		/* TRANSLATORS: %1$s: the name; %2$s: record types; %3$s:
+		 * the zones of the chain; %4$s: a UTC date and time. */
 		finding_set_message(f, N_("The chain of trust holds from the trust "
 		    "anchor down to %1$s %2$s (zones %3$s): every signature on it "
 		    "is valid at %4$s."), sv->name, types, zones, when, NULL);
@@ -667,6 +729,10 @@ report_expiring_link(struct step_result *s, const struct survey *sv,
 	snprintf(secs, sizeof(secs), "%lld", left);
 	snprintf(days, sizeof(days), "%lld", left / DAY_SECONDS);
 	finding_set_message_plural(f,
+	    /* TRANSLATORS: %1$s: a record type; %2$s: its owner name;
+	     * %3$s: a key tag (number); %4$s: the signing zone; %5$s: a
+	     * UTC date and time; %6$s: a number of days; %7$s: the servers
+	     * that served it. */
 	    "The signatures of the %1$s RRset of %2$s (key %3$s of %4$s) "
 	    "expire on %5$s, in %6$s day: re-sign %4$s before then, or "
 	    "validating resolvers will reject it. Served by %7$s.",
@@ -773,21 +839,36 @@ report_validation_failure(struct step_result *s, const struct survey *sv,
 	if (cd != NULL && result_answered(cd))
 		finding_set_reproduce(f, cd->reproduce);
 	if (!result_answered(cd))
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: the
+		 * name; %3$s: a record type; %4$s: an Extended DNS Error
+		 * code and name ("6 (DNSSEC Bogus)"). */
 		finding_set_message(f, N_("%1$s answers SERVFAIL for %2$s %3$s "
 		    "and names a DNSSEC validation failure as the reason "
 		    "(Extended DNS Error %4$s)."), r->text, sv->name, type,
 		    ede != NULL ? ede : "?", NULL);
 	else if (ede == NULL)
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: the
+		 * name; %3$s: a record type. +cd: dig's option for the CD
+		 * (Checking Disabled) flag, keep it. */
 		finding_set_message(f, N_("%1$s answers SERVFAIL for %2$s %3$s, "
 		    "but with checking disabled (+cd) it returns the records: it "
 		    "rejects them because DNSSEC validation fails."), r->text,
 		    sv->name, type, NULL);
 	else if (!have_extra)
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: the
+		 * name; %3$s: a record type; %4$s: an Extended DNS Error
+		 * code and name. +cd: dig's option for the CD flag, keep
+		 * it. */
 		finding_set_message(f, N_("%1$s answers SERVFAIL for %2$s %3$s, "
 		    "but with checking disabled (+cd) it returns the records: it "
 		    "rejects them because DNSSEC validation fails (Extended DNS "
 		    "Error %4$s)."), r->text, sv->name, type, ede, NULL);
 	else
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: the
+		 * name; %3$s: a record type; %4$s: an Extended DNS Error
+		 * code and name; %5$s: the resolver's own text (English,
+		 * from the network). +cd: dig's option for the CD flag,
+		 * keep it. */
 		finding_set_message(f, N_("%1$s answers SERVFAIL for %2$s %3$s, "
 		    "but with checking disabled (+cd) it returns the records: it "
 		    "rejects them because DNSSEC validation fails (Extended DNS "
@@ -828,6 +909,9 @@ report_ad(struct step_result *s, const struct survey *sv,
 		const char *at = sv->levels[c->end].apex_text;
 
 		f = step_add_finding(s, FINDING_AD_UNSUPPORTED);
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: the
+		 * name; %3$s: a record type; %4$s: the zone where the
+		 * chain breaks. AD: the Authenticated Data flag. */
 		finding_set_message(f, N_("%1$s sets the AD flag on its answer for "
 		    "%2$s %3$s, but the chain of trust is broken at %4$s: it "
 		    "serves data it validated earlier from its cache, or it "
@@ -839,6 +923,9 @@ report_ad(struct step_result *s, const struct survey *sv,
 
 		f = step_add_finding(s, FINDING_AD_UNSUPPORTED);
 		finding_set_severity(f, SEVERITY_INFO);
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: the
+		 * name; %3$s: a record type; %4$s: the zone found
+		 * unsigned. AD: the Authenticated Data flag. */
 		finding_set_message(f, N_("%1$s sets the AD flag on its answer for "
 		    "%2$s %3$s, but with the trust anchor used here %4$s is not "
 		    "signed: the resolver trusts another anchor, or forwards to a "

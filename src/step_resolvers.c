@@ -121,14 +121,19 @@ report_unused(struct step_result *s, const struct survey_resolver *r,
 	    rc->ns[r->ns_index].line : 0u);
 	finding_from_probe(f, v->alive ? r->soa_udp : v->first_failure);
 	finding_set_server(f, r->text);
+	/* Whole sentences: a verb alone ("It %s.") does not translate. */
 	if (v->alive)
-		finding_set_message(f, N_("%1$s (resolv.conf line %2$s) is never "
-		    "asked: glibc uses only the first three nameservers. It "
-		    "answers."), r->text, line, NULL);
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: a line
+		 * number. */
+		finding_set_message(f, N_("%1$s (resolv.conf line %2$s) is "
+		    "never asked: glibc uses only the first three nameservers. "
+		    "It answers."), r->text, line, NULL);
 	else
-		finding_set_message(f, N_("%1$s (resolv.conf line %2$s) is never "
-		    "asked: glibc uses only the first three nameservers. It does "
-		    "not answer either."), r->text, line, NULL);
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: a line
+		 * number. */
+		finding_set_message(f, N_("%1$s (resolv.conf line %2$s) is "
+		    "never asked: glibc uses only the first three nameservers. "
+		    "It does not answer."), r->text, line, NULL);
 }
 
 /* "5", "2.5": seconds for people, from milliseconds. */
@@ -275,6 +280,8 @@ report_alive(struct step_result *s, const struct survey *sv,
 	case RS_REFUSED:
 		f = step_add_finding(s, FINDING_RESOLVER_REFUSED);
 		finding_from_probe(f, shown);
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: the
+		 * name; %3$s: a record type (A, AAAA). */
 		finding_set_message(f, N_("%1$s refuses to answer %2$s %3$s "
 		    "(REFUSED): it does not serve this client."), r->text,
 		    sv->name, type, NULL);
@@ -282,6 +289,9 @@ report_alive(struct step_result *s, const struct survey *sv,
 	case RS_NO_RECURSION:
 		f = step_add_finding(s, FINDING_RESOLVER_NO_RECURSION);
 		finding_from_probe(f, shown);
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: the
+		 * name; %3$s: a record type. RA: the Recursion Available
+		 * flag. */
 		finding_set_message(f, N_("%1$s answers %2$s %3$s without "
 		    "recursion (no RA flag): it does not resolve names for this "
 		    "client."), r->text, sv->name, type, NULL);
@@ -291,6 +301,9 @@ report_alive(struct step_result *s, const struct survey *sv,
 
 		f = step_add_finding(s, FINDING_RESOLVER_SERVFAIL);
 		finding_from_probe(f, shown);
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: an
+		 * RCODE such as SERVFAIL (never translated); %3$s: the
+		 * name; %4$s: a record type. */
 		finding_set_message(f, N_("%1$s answered %2$s for %3$s %4$s."),
 		    r->text, knowledge_rcode_str(result_rcode(shown), rcode,
 		    sizeof(rcode)), sv->name, type, NULL);
@@ -302,6 +315,10 @@ report_alive(struct step_result *s, const struct survey *sv,
 		f = step_add_finding(s, FINDING_RESOLVER_NO_ANSWER);
 		finding_from_probe(f, shown);
 		finding_set_server(f, r->text);
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s: the
+		 * name; %3$s: a record type; %4$s: why ("no answer within
+		 * the timeout"). ". SOA" is the query for the root zone's
+		 * SOA record. */
 		finding_set_message(f, N_("%1$s is up (it answers . SOA), but "
 		    "gave no answer for %2$s %3$s: %4$s. It cannot resolve the "
 		    "name in time."), r->text, sv->name, type, why, NULL);
@@ -317,6 +334,9 @@ report_alive(struct step_result *s, const struct survey *sv,
 		if (dnsmsg_negative_soa(shown->pkt, zone, sizeof(zone), &neg)) {
 			snprintf(ttl, sizeof(ttl), "%lu", (unsigned long)neg);
 			finding_set_fact(f, FACT_SECONDS, ttl);
+			/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT;
+			 * %2$s: the name; %3$s: the zone that says so;
+			 * %4$s: seconds (the negative TTL). */
 			finding_set_message(f, N_("%1$s says %2$s does not exist "
 			    "(NXDOMAIN, from zone %3$s; it may keep that answer "
 			    "for %4$s s)."), r->text, sv->name, zone, ttl, NULL);
@@ -334,9 +354,17 @@ report_alive(struct step_result *s, const struct survey *sv,
 		snprintf(ms, sizeof(ms), "%ld", shown != NULL &&
 		    shown->rtt_ms >= 0 ? (long)(shown->rtt_ms + 0.5) : 0L);
 		if (any_ad(sv, r->answer))
+			/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT;
+			 * %2$s: milliseconds; %3$s: the answer (addresses
+			 * or NXDOMAIN/NODATA). AD: the Authenticated Data
+			 * flag. */
 			finding_set_message(f, N_("%1$s answers in %2$s ms, "
 			    "validated (AD): %3$s."), r->text, ms, summary, NULL);
 		else
+			/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT;
+			 * %2$s: milliseconds; %3$s: the answer (addresses
+			 * or NXDOMAIN/NODATA). AD: the Authenticated Data
+			 * flag. */
 			finding_set_message(f, N_("%1$s answers in %2$s ms, not "
 			    "validated (no AD flag): %3$s."), r->text, ms,
 			    summary, NULL);
@@ -390,6 +418,8 @@ report_slow(struct step_result *s, const struct survey *sv,
 	snprintf(base, sizeof(base), "%ld", (long)(r->soa_udp->rtt_ms + 0.5));
 	f = step_add_finding(s, FINDING_RESOLVER_SLOW);
 	finding_from_probe(f, slowest);
+	/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s and %4$s:
+	 * milliseconds; %3$s: the name. */
 	finding_set_message(f, N_("%1$s took %2$s ms to answer for %3$s, but "
 	    "%4$s ms for . SOA: it waits for something upstream, often a dead "
 	    "or slow name server of the zone."), r->text, ms, sv->name, base,
@@ -433,11 +463,19 @@ report_failover(struct step_result *s, const struct step_input *in,
 	server_address(live, live_addr, sizeof(live_addr));
 	f = step_add_finding(s, FINDING_FAILOVER_PENALTY);
 	if (rc->rotate)
+		/* TRANSLATORS: %1$s and %2$s: seconds; %3$s: a resolver as
+		 * ADDRESS#PORT that answers; %4$s, %5$s: the values of the
+		 * resolv.conf options, keep "options timeout: attempts:"
+		 * as it is. */
 		finding_set_message(f, N_("With 'rotate', lookups that start at "
 		    "a dead resolver wait %1$s s on average (%2$s s at worst) "
 		    "before %3$s answers (options timeout:%4$s attempts:%5$s)."),
 		    secs, worst, live, timeout, attempts, NULL);
 	else
+		/* TRANSLATORS: %1$s: seconds; %2$s: the dead resolver,
+		 * %3$s: the one that answers (ADDRESS#PORT); %4$s, %5$s:
+		 * the values of the resolv.conf options, keep "options
+		 * timeout: attempts:" as it is. */
 		finding_set_message(f, N_("Every lookup first waits about %1$s s "
 		    "for the dead resolver %2$s before %3$s answers (options "
 		    "timeout:%4$s attempts:%5$s)."), secs, dead, live, timeout,

@@ -309,11 +309,15 @@ report_app(struct step_result *s, const struct step_input *in,
 			char line[16];
 
 			snprintf(line, sizeof(line), "%u", v->hosts_line);
+			/* TRANSLATORS: %1$s: addresses; %2$s: the name;
+			 * %3$s: the hosts file; %4$s: a line number. */
 			finding_set_message(f, N_("Applications get %1$s for %2$s "
 			    "from the hosts file %3$s (line %4$s), before DNS is "
 			    "asked."), addrs, name, in->hosts->path, line, NULL);
 			finding_set_fact(f, FACT_FILE, in->hosts->path);
 		} else {
+			/* TRANSLATORS: %1$s: addresses; %2$s: the name;
+			 * %3$s: a resolver as ADDRESS#PORT. */
 			finding_set_message(f, N_("Applications get %1$s for %2$s "
 			    "from DNS, through %3$s."), addrs, name,
 			    v->resolver->text, NULL);
@@ -378,11 +382,16 @@ report_system(struct step_result *s, const struct step_input *in,
 	mine = addr_set_join(&v->addrs);
 	if (r->error != 0) {
 		f = step_add_finding(s, FINDING_NAME_FAILS);
+		/* TRANSLATORS: %1$s: the name; %2$s: an error name of
+		 * getaddrinfo() such as EAI_NONAME (never translated);
+		 * %3$s: milliseconds. */
 		finding_set_message(f, N_("Applications cannot resolve %1$s: "
 		    "getaddrinfo() on this host fails with %2$s (%3$s ms)."),
 		    name, syslookup_error_name(r->error), ms, NULL);
 	} else {
 		f = step_add_finding(s, FINDING_NAME_RESOLVES);
+		/* TRANSLATORS: %1$s: addresses; %2$s: the name; %3$s:
+		 * milliseconds. */
 		finding_set_message(f, N_("Applications get %1$s for %2$s: "
 		    "getaddrinfo() on this host returns it in %3$s ms."), addrs,
 		    name, ms, NULL);
@@ -481,6 +490,9 @@ report_override(struct step_result *s, const struct step_input *in,
 
 			snprintf(line, sizeof(line), "%u", v->hosts_line);
 			f = step_add_finding(s, FINDING_HOSTS_OVERRIDE);
+			/* TRANSLATORS: %1$s: the hosts file; %2$s: a line
+			 * number; %3$s: the name; %4$s: the address in the
+			 * file; %5$s: the addresses DNS gives. */
 			finding_set_message(f, N_("%1$s (line %2$s) maps %3$s to "
 			    "%4$s, but DNS answers %5$s: applications on this "
 			    "host use the hosts-file address."), in->hosts->path,
@@ -538,9 +550,13 @@ report_stub(struct step_result *s, const struct step_input *in)
 		f = step_add_finding(s, FINDING_STUB_TIMEOUT);
 		finding_from_probe(f, fail);
 		finding_set_server(f, r->text);
+		/* TRANSLATORS: %1$s: a resolver as ADDRESS#PORT; %2$s:
+		 * what it is ("systemd-resolved stub", "a resolver on this
+		 * host"); %3$s: why it failed ("no answer within the
+		 * timeout"). */
 		finding_set_message(f, N_("resolv.conf points at %1$s, %2$s, and "
 		    "it does not answer: %3$s."), r->text,
-		    sysconf_stub_label(r->stub), why, NULL);
+		    sysconf_stub_label_arg(r->stub), why, NULL);
 		free(why);
 	}
 }
@@ -592,6 +608,9 @@ report_service(struct step_result *s, const struct step_input *in,
 		snprintf(ms, sizeof(ms), "%ld", (long)(r->elapsed_ms + 0.5));
 		if (r->outcome == TCPCHECK_CONNECTED) {
 			f = step_add_finding(s, FINDING_SERVICE_REACHABLE);
+			/* TRANSLATORS: %1$s: an IP address; %2$s: which
+			 * one it is ("an address applications get"); %3$s:
+			 * a TCP port; %4$s: milliseconds. */
 			finding_set_message(f, N_("%1$s, %2$s, accepts TCP "
 			    "connections on port %3$s (%4$s ms)."), addr, role,
 			    port, ms, NULL);
@@ -600,6 +619,10 @@ report_service(struct step_result *s, const struct step_input *in,
 			    tcpcheck_outcome_msgid(r->outcome));
 
 			f = step_add_finding(s, FINDING_SERVICE_UNREACHABLE);
+			/* TRANSLATORS: %1$s: an IP address; %2$s: which
+			 * one it is ("an address applications get"); %3$s:
+			 * a TCP port; %4$s: why ("connection refused:
+			 * nothing listens on that port"). */
 			finding_set_message(f, N_("%1$s, %2$s, does not accept TCP "
 			    "connections on port %3$s: %4$s."), addr, role, port,
 			    why, NULL);
@@ -628,16 +651,23 @@ report_diags(struct step_result *s, const struct sysconf_diags *d)
 
 	for (i = 0; d != NULL && i < d->n; i++) {
 		struct finding *f = step_add_finding(s, FINDING_CONFIG_NOTE);
-		char line[16];
+		/* The remark stays a msgid with arguments, translated with
+		 * the finding: the report may be in another language. */
+		char line[16], *remark = sysconf_diag_message_arg(&d->d[i]);
 
 		snprintf(line, sizeof(line), "%u", d->d[i].line);
-		/* The loaders give their message translated already. */
 		if (d->d[i].line > 0)
+			/* TRANSLATORS: %1$s is a file name, %2$s a line number, %3$s
+			 * a remark on that line ("unknown option 'x': glibc ignores
+			 * it"). */
 			finding_set_message(f, N_("%1$s, line %2$s: %3$s"),
-			    d->d[i].file, line, d->d[i].message, NULL);
+			    d->d[i].file, line, remark, NULL);
 		else
+			/* TRANSLATORS: %1$s is a file name, %2$s a remark
+			 * on the whole file. */
 			finding_set_message(f, N_("%1$s: %2$s"), d->d[i].file,
-			    d->d[i].message, NULL);
+			    remark, NULL);
+		free(remark);
 		finding_set_fact(f, FACT_FILE, d->d[i].file);
 	}
 	if (d != NULL && d->dropped > 0) {
@@ -645,8 +675,9 @@ report_diags(struct step_result *s, const struct sysconf_diags *d)
 		char n[16];
 
 		snprintf(n, sizeof(n), "%zu", d->dropped);
-		finding_set_message(f, N_("... and %1$s more remarks on the same "
-		    "file."), n, NULL);
+		finding_set_message_plural(f, "... and %1$s more remark on "
+		    "the same file.", "... and %1$s more remarks on the "
+		    "same file.", d->dropped, n, NULL);
 	}
 }
 

@@ -224,11 +224,20 @@ report_behind(struct step_result *s, const struct survey *sv,
 	snprintf(by, sizeof(by), "%lu", (unsigned long)distance);
 	if (serial_date(v->serial, d1, sizeof(d1)) &&
 	    serial_date(newest, d2, sizeof(d2)))
+		/* TRANSLATORS: %1$s: a name server as "ns1.example.test
+		 * (192.0.2.1#53)"; %2$s: the zone; %3$s and %4$s: SOA
+		 * serial numbers; %5$s: the servers with the newer one;
+		 * %6$s: the difference; %7$s, %8$s: the serials read as
+		 * dates. */
 		finding_set_message(f, N_("%1$s serves %2$s with serial %3$s, "
 		    "behind %4$s on %5$s by %6$s (date-style serials: %7$s "
 		    "against %8$s)."), label, sv->zone->apex_text, serial, top,
 		    holders, by, d1, d2, NULL);
 	else
+		/* TRANSLATORS: %1$s: a name server as "ns1.example.test
+		 * (192.0.2.1#53)"; %2$s: the zone; %3$s and %4$s: SOA
+		 * serial numbers; %5$s: the servers with the newer one;
+		 * %6$s: the difference. */
 		finding_set_message(f, N_("%1$s serves %2$s with serial %3$s, "
 		    "behind %4$s on %5$s by %6$s."), label, sv->zone->apex_text,
 		    serial, top, holders, by, NULL);
@@ -247,6 +256,10 @@ report_incomparable(struct step_result *s, const struct survey *sv,
 	auth_server_label(a, label, sizeof(label));
 	snprintf(serial, sizeof(serial), "%lu", (unsigned long)v->serial);
 	snprintf(top, sizeof(top), "%lu", (unsigned long)newest);
+	/* TRANSLATORS: %1$s: a name server as "ns1.example.test
+	 * (192.0.2.1#53)"; %2$s: the zone; %3$s and %5$s: SOA serial
+	 * numbers; %4$s: the other servers. RFC 1982: serial number
+	 * arithmetic. */
 	finding_set_message(f, N_("%1$s serves %2$s with serial %3$s, and %4$s "
 	    "serves %5$s: RFC 1982 does not say which of the two is newer "
 	    "(they are 2^31 apart, or the servers' serials cannot be put in "
@@ -334,12 +347,18 @@ report_expire(struct step_result *s, const struct survey *sv,
 		/* A primary answers with the SOA's own expire (RFC 7314 4),
 		 * and so does a secondary right after a refresh. */
 		f = server_finding(s, FINDING_EDNS_EXPIRE, sv, a);
+		/* TRANSLATORS: %1$s: a name server as "ns1.example.test
+		 * (192.0.2.1#53)"; %2$s: the zone; %3$s and %4$s: seconds.
+		 * EDNS EXPIRE: the EDNS option of RFC 7314, keep it. */
 		finding_set_message(f, N_("%1$s answers EDNS EXPIRE for %2$s with "
 		    "%3$s s, the full expire time of the SOA (%4$s s): it is the "
 		    "primary, or its copy was refreshed just now."), label,
 		    sv->zone->apex_text, secs, full, NULL);
 	} else if (v->expire_option < DAY_SECONDS) {
 		f = server_finding(s, FINDING_EXPIRE_SOON, sv, a);
+		/* TRANSLATORS: %1$s: a name server as "ns1.example.test
+		 * (192.0.2.1#53)"; %2$s: the zone; %3$s: seconds; %4$s: a
+		 * UTC date and time. */
 		finding_set_message(f, N_("%1$s has not refreshed %2$s from its "
 		    "primary for a long time: its copy expires in %3$s s (%4$s), "
 		    "then it answers SERVFAIL for the whole zone."), label,
@@ -351,6 +370,11 @@ report_expire(struct step_result *s, const struct survey *sv,
 		    (unsigned long)(v->expire_option / DAY_SECONDS));
 		f = server_finding(s, FINDING_EDNS_EXPIRE, sv, a);
 		finding_set_message_plural(f,
+		    /* TRANSLATORS: %1$s: a name server as
+		     * "ns1.example.test (192.0.2.1#53)"; %2$s: the zone;
+		     * %3$s: seconds; %4$s: days; %5$s: a UTC date and
+		     * time. EDNS EXPIRE: the EDNS option of RFC 7314, keep
+		     * it. */
 		    "%1$s keeps its copy of %2$s for %3$s s more (%4$s day, "
 		    "until %5$s) if its refreshes from the primary keep failing "
 		    "(EDNS EXPIRE).",
@@ -378,6 +402,8 @@ report_timers(struct step_result *s, const struct survey *sv,
 		snprintf(a1, sizeof(a1), "%lu", (unsigned long)v->expire);
 		snprintf(a2, sizeof(a2), "%llu",
 		    (unsigned long long)v->refresh + v->retry);
+		/* TRANSLATORS: %1$s: the zone; %2$s and %3$s: seconds.
+		 * expire, refresh, retry: fields of the SOA record. */
 		finding_set_message(f, N_("The SOA of %1$s sets expire to %2$s s, "
 		    "less than refresh + retry (%3$s s): a secondary can expire "
 		    "the zone before its first retry. Set expire to two to four "
@@ -451,6 +477,10 @@ report_behind_primary(struct step_result *s, const struct survey *sv,
 		    (unsigned long)(pv->serial - views[i].serial));
 		f = step_add_finding(s, FINDING_SERIAL_BEHIND);
 		finding_from_probe(f, sv->auth[i].soa);
+		/* TRANSLATORS: %1$s: a name server as "ns1.example.test
+		 * (192.0.2.1#53)"; %2$s: the zone; %3$s and %4$s: SOA
+		 * serial numbers; %5$s: the primary's name; %6$s: the
+		 * difference. MNAME: the SOA field naming the primary. */
 		finding_set_message(f, N_("%1$s serves %2$s with serial %3$s, "
 		    "behind %4$s on its primary %5$s (the SOA's MNAME) by %6$s: "
 		    "no listed name server has the primary's changes."), label,
@@ -485,11 +515,16 @@ report_primary(struct step_result *s, const struct survey *sv,
 	finding_from_probe(f, sv->primary.soa);
 	snprintf(serial, sizeof(serial), "%lu", (unsigned long)pv->serial);
 	if (serial_behind(pv->serial, newest))
+		/* TRANSLATORS: %1$s: the primary's name; %2$s: its address
+		 * (ADDRESS#PORT); %3$s: an SOA serial number. MNAME: the
+		 * SOA field naming the primary. */
 		finding_set_message(f, N_("The primary the SOA names, %1$s "
 		    "(%2$s), serves serial %3$s, behind the name servers: the "
 		    "MNAME field may name an old primary."), sv->mname,
 		    sv->primary.text, serial, NULL);
 	else
+		/* TRANSLATORS: %1$s: the primary's name; %2$s: its address
+		 * (ADDRESS#PORT); %3$s: an SOA serial number. */
 		finding_set_message(f, N_("The primary the SOA names, %1$s "
 		    "(%2$s), is not among the name servers; it serves serial "
 		    "%3$s."), sv->mname, sv->primary.text, serial, NULL);

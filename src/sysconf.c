@@ -134,42 +134,96 @@ copy_path(char *dst, const char *path)
 	dst[n] = '\0';
 }
 
-static void diag_vadd(struct sysconf_diags *dg, const char *file,
-    unsigned line, enum sysconf_severity sev, enum sysconf_diag_code code,
-    const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
-static void diag_add(struct sysconf_diags *dg, const char *file, unsigned line,
-    enum sysconf_severity sev, enum sysconf_diag_code code,
-    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
+/* A remark: msgid (N_(), a format of textfmt.h: %s and %N$s only), with
+ * plural forms when msgid_plural is set, and string arguments ended by
+ * NULL. It is translated when shown (sysconf_diag_message()). */
 static void
 diag_vadd(struct sysconf_diags *dg, const char *file, unsigned line,
     enum sysconf_severity sev, enum sysconf_diag_code code,
-    const char *fmt, va_list ap)
+    const char *msgid, const char *msgid_plural, unsigned long n, va_list ap)
 {
 	struct sysconf_diag *d;
+	const char *a;
 
 	if (dg->n == SYSCONF_MAX_DIAGS) {
 		dg->dropped++;
 		return;
 	}
 	d = &dg->d[dg->n++];
+	memset(d, 0, sizeof(*d));
 	copy_path(d->file, file);
 	d->line = line;
 	d->sev = sev;
 	d->code = code;
-	vsnprintf(d->message, sizeof(d->message), fmt, ap);
+	d->msgid = msgid;
+	d->msgid_plural = msgid_plural;
+	d->n = n;
+	while ((a = va_arg(ap, const char *)) != NULL)
+		if (d->nargs < SYSCONF_DIAG_MAX_ARGS)
+			snprintf(d->args[d->nargs++], sizeof(d->args[0]), "%s", a);
 }
+
+static void diag_add(struct sysconf_diags *dg, const char *file, unsigned line,
+    enum sysconf_severity sev, enum sysconf_diag_code code,
+    const char *msgid, ...) __attribute__((sentinel));
+static void diag_add_plural(struct sysconf_diags *dg, const char *file,
+    unsigned line, enum sysconf_severity sev, enum sysconf_diag_code code,
+    const char *msgid, const char *msgid_plural, unsigned long n, ...)
+    __attribute__((sentinel));
 
 static void
 diag_add(struct sysconf_diags *dg, const char *file, unsigned line,
     enum sysconf_severity sev, enum sysconf_diag_code code,
-    const char *fmt, ...)
+    const char *msgid, ...)
 {
 	va_list ap;
 
-	va_start(ap, fmt);
-	diag_vadd(dg, file, line, sev, code, fmt, ap);
+	va_start(ap, msgid);
+	diag_vadd(dg, file, line, sev, code, msgid, NULL, 0, ap);
 	va_end(ap);
+}
+
+static void
+diag_add_plural(struct sysconf_diags *dg, const char *file, unsigned line,
+    enum sysconf_severity sev, enum sysconf_diag_code code,
+    const char *msgid, const char *msgid_plural, unsigned long n, ...)
+{
+	va_list ap;
+
+	va_start(ap, n);
+	diag_vadd(dg, file, line, sev, code, msgid, msgid_plural, n, ap);
+	va_end(ap);
+}
+
+char *
+sysconf_diag_message(const struct sysconf_diag *d)
+{
+	const char *args[SYSCONF_DIAG_MAX_ARGS];
+	size_t i;
+
+	for (i = 0; i < d->nargs; i++)
+		args[i] = d->args[i];
+	return i18n_render(d->msgid, d->msgid_plural, d->n, args, d->nargs);
+}
+
+char *
+sysconf_diag_message_arg(const struct sysconf_diag *d)
+{
+	const char *args[SYSCONF_DIAG_MAX_ARGS];
+	size_t i;
+
+	for (i = 0; i < d->nargs; i++)
+		args[i] = d->args[i];
+	return i18n_arg_format(d->msgid, d->msgid_plural, d->n, args,
+	    d->nargs);
+}
+
+/* A number as a message argument. */
+static const char *
+num(char *buf, size_t len, unsigned long long v)
+{
+	snprintf(buf, len, "%llu", v);
+	return buf;
 }
 
 /* --- bounded line reader ------------------------------------------------- */
@@ -272,18 +326,35 @@ reader_next(struct reader *r)
 
 static void line_diag(struct sysconf_diags *dg, const struct reader *r,
     enum sysconf_severity sev, enum sysconf_diag_code code,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+    const char *msgid, ...) __attribute__((sentinel));
+static void line_diag_plural(struct sysconf_diags *dg, const struct reader *r,
+    enum sysconf_severity sev, enum sysconf_diag_code code,
+    const char *msgid, const char *msgid_plural, unsigned long n, ...)
+    __attribute__((sentinel));
 
-/* A diagnostic on the line just read. */
+/* A remark on the line just read. */
 static void
 line_diag(struct sysconf_diags *dg, const struct reader *r,
     enum sysconf_severity sev, enum sysconf_diag_code code,
-    const char *fmt, ...)
+    const char *msgid, ...)
 {
 	va_list ap;
 
-	va_start(ap, fmt);
-	diag_vadd(dg, r->path, r->lineno, sev, code, fmt, ap);
+	va_start(ap, msgid);
+	diag_vadd(dg, r->path, r->lineno, sev, code, msgid, NULL, 0, ap);
+	va_end(ap);
+}
+
+static void
+line_diag_plural(struct sysconf_diags *dg, const struct reader *r,
+    enum sysconf_severity sev, enum sysconf_diag_code code,
+    const char *msgid, const char *msgid_plural, unsigned long n, ...)
+{
+	va_list ap;
+
+	va_start(ap, n);
+	diag_vadd(dg, r->path, r->lineno, sev, code, msgid, msgid_plural, n,
+	    ap);
 	va_end(ap);
 }
 
@@ -291,12 +362,16 @@ static void
 diag_unreadable(struct sysconf_diags *dg, const char *path, unsigned line,
     enum sysconf_severity sev, int err, bool opening)
 {
+	/* The system's reason too is worded when the remark is shown. */
+	char *why = i18n_arg_errno(err);
+
 	if (opening)
 		diag_add(dg, path, line, sev, SYSCONF_D_UNREADABLE,
-		    _("cannot open the file: %s"), strerror(err));
+		    N_("cannot open the file: %s"), why, NULL);
 	else
 		diag_add(dg, path, line, sev, SYSCONF_D_UNREADABLE,
-		    _("cannot read the file: %s"), strerror(err));
+		    N_("cannot read the file: %s"), why, NULL);
+	free(why);
 }
 
 /* Close the file and report what stopped or disturbed the reading;
@@ -306,12 +381,18 @@ reader_close(struct reader *r, struct sysconf_diags *dg)
 {
 	if (r->binary_line != 0)
 		diag_add(dg, r->path, r->binary_line, SYSCONF_WARNING,
-		    SYSCONF_D_BINARY, _("binary data (NUL or control bytes) from "
-		    "this line on: glibc ignores the rest of a line after a NUL"));
-	if (r->capped)
-		diag_add(dg, r->path, r->lineno, SYSCONF_WARNING,
-		    SYSCONF_D_TRUNCATED, _("only the first %zu bytes were read; "
-		    "the rest of the file was not checked"), r->max_bytes);
+		    SYSCONF_D_BINARY, N_("binary data (NUL or control bytes) from "
+		    "this line on: glibc ignores the rest of a line after a NUL"), NULL);
+	if (r->capped) {
+		char n[24];
+
+		diag_add_plural(dg, r->path, r->lineno, SYSCONF_WARNING,
+		    SYSCONF_D_TRUNCATED, "only the first %s byte was read; "
+		    "the rest of the file was not checked",
+		    "only the first %s bytes were read; the rest of the file "
+		    "was not checked", r->max_bytes,
+		    num(n, sizeof(n), r->max_bytes), NULL);
+	}
 	if (r->fp != NULL)
 		fclose(r->fp);
 	r->fp = NULL;
@@ -326,8 +407,12 @@ reader_close(struct reader *r, struct sysconf_diags *dg)
 static void
 diag_too_long(struct sysconf_diags *dg, const struct reader *r)
 {
-	line_diag(dg, r, SYSCONF_WARNING, SYSCONF_D_LINE_TOO_LONG,
-	    _("line longer than %d bytes: not checked"), SYSCONF_LINE_MAX);
+	char n[24];
+
+	line_diag_plural(dg, r, SYSCONF_WARNING, SYSCONF_D_LINE_TOO_LONG,
+	    "line longer than %s byte: not checked",
+	    "line longer than %s bytes: not checked", SYSCONF_LINE_MAX,
+	    num(n, sizeof(n), SYSCONF_LINE_MAX), NULL);
 }
 
 /* --- stub resolvers ------------------------------------------------------- */
@@ -378,19 +463,25 @@ sysconf_is_local_stub(const struct sockaddr *sa)
 }
 
 const char *
-sysconf_stub_label(enum sysconf_stub kind)
+sysconf_stub_label_arg(enum sysconf_stub kind)
 {
 	switch (kind) {
 	case SYSCONF_STUB_RESOLVED:
-		return _("systemd-resolved stub");
+		return NA_("systemd-resolved stub");
 	case SYSCONF_STUB_RESOLVED_PROXY:
-		return _("systemd-resolved proxy stub");
+		return NA_("systemd-resolved proxy stub");
 	case SYSCONF_STUB_LOCAL:
-		return _("a resolver on this host");
+		return NA_("a resolver on this host");
 	case SYSCONF_STUB_NONE:
 		break;
 	}
-	return _("a remote resolver");
+	return NA_("a remote resolver");
+}
+
+const char *
+sysconf_stub_label(enum sysconf_stub kind)
+{
+	return _(sysconf_stub_label_arg(kind) + 1);
 }
 
 /* --- resolv.conf ---------------------------------------------------------- */
@@ -431,8 +522,7 @@ static void
 rdiag(struct resolv_ctx *cx, enum sysconf_severity sev,
     enum sysconf_diag_code code, const char *msg)
 {
-	line_diag(&cx->rc->diags, cx->r,
-	    sev, code, "%s", msg);
+	line_diag(&cx->rc->diags, cx->r, sev, code, msg, NULL);
 }
 
 /* glibc resolves an interface name only for link-local scopes, else a
@@ -451,14 +541,14 @@ set_scope(struct resolv_ctx *cx, struct sockaddr_in6 *sin6, const char *scope,
 	if (scope == NULL) {
 		if (IN6_IS_ADDR_LINKLOCAL(a))
 			rdiag(cx, SYSCONF_WARNING, SYSCONF_D_BAD_SCOPE,
-			    _("link-local address without an interface "
+			    N_("link-local address without an interface "
 			    "scope: the kernel cannot send to it"));
 		return;
 	}
 	/* The CR lands in the scope, which glibc then fails to parse. */
 	if (cr) {
 		rdiag(cx, SYSCONF_WARNING, SYSCONF_D_CRLF,
-		    _("line ends with a carriage return (CRLF): glibc cannot "
+		    N_("line ends with a carriage return (CRLF): glibc cannot "
 		    "read the interface scope and sends without one"));
 		return;
 	}
@@ -474,7 +564,7 @@ set_scope(struct resolv_ctx *cx, struct sockaddr_in6 *sin6, const char *scope,
 	if (sin6->sin6_scope_id == 0) {
 		line_diag(&cx->rc->diags, cx->r,
 		    SYSCONF_WARNING, SYSCONF_D_BAD_SCOPE,
-		    _("unknown interface '%s': glibc sends without a scope"), q);
+		    N_("unknown interface '%s': glibc sends without a scope"), q, NULL);
 		return;
 	}
 	snprintf(text + strlen(text), textlen - strlen(text), "%%%s", q);
@@ -504,8 +594,8 @@ parse_ns_address(struct resolv_ctx *cx, const char *tok, bool cr,
 			quote_str(q, sizeof(q), tok);
 			line_diag(&cx->rc->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_ODD_ADDRESS,
-			    _("'%s' is not a dotted quad: glibc reads it as %s"),
-			    q, addr);
+			    N_("'%s' is not a dotted quad: glibc reads it as %s"),
+			    q, addr, NULL);
 		}
 		snprintf(ns->text, sizeof(ns->text), "%s#%d", addr, DNS_PORT);
 		return true;
@@ -537,26 +627,36 @@ resolv_add_ns(struct resolv_ctx *cx, struct sysconf_nameserver *ns, bool cr)
 
 	/* Keep the last slot for glibc's default 127.0.0.1. */
 	if (rc->nns >= SYSCONF_MAX_NAMESERVERS - 1) {
+		char n[24];
+
 		if (!cx->full_reported)
-			line_diag(&rc->diags, cx->r,
+			line_diag_plural(&rc->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_TOO_MANY,
-			    _("more than %d nameservers: this one and later ones "
-			    "are not checked"), SYSCONF_MAX_NAMESERVERS - 1);
+			    "more than %s nameserver: this one and later ones "
+			    "are not checked",
+			    "more than %s nameservers: this one and later "
+			    "ones are not checked", SYSCONF_MAX_NAMESERVERS - 1,
+			    num(n, sizeof(n), SYSCONF_MAX_NAMESERVERS - 1), NULL);
 		cx->full_reported = true;
 		return;
 	}
 	ns->line = cx->r->lineno;
 	if (cr) {
 		rdiag(cx, SYSCONF_WARNING, SYSCONF_D_CRLF,
-		    _("line ends with a carriage return (CRLF): glibc does not "
+		    N_("line ends with a carriage return (CRLF): glibc does not "
 		    "accept the address and ignores this nameserver"));
 	} else if (cx->accepted >= SYSCONF_GLIBC_MAXNS) {
+		char n[24];
+
 		if (!cx->beyond_reported)
-			line_diag(&rc->diags, cx->r,
+			line_diag_plural(&rc->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_BEYOND_MAXNS,
-			    _("glibc queries only the first %d nameservers: this "
-			    "one and later ones are never asked"),
-			    SYSCONF_GLIBC_MAXNS);
+			    "glibc queries only the first %s nameserver: "
+			    "this one and later ones are never asked",
+			    "glibc queries only the first %s nameservers: "
+			    "this one and later ones are never asked",
+			    SYSCONF_GLIBC_MAXNS,
+			    num(n, sizeof(n), SYSCONF_GLIBC_MAXNS), NULL);
 		cx->beyond_reported = true;
 	} else {
 		ns->used = true;
@@ -578,7 +678,7 @@ resolv_nameserver(struct resolv_ctx *cx, const char *v)
 		quote(q, sizeof(q), v, n);
 		line_diag(&cx->rc->diags, cx->r,
 		    SYSCONF_WARNING, SYSCONF_D_BAD_ADDRESS,
-		    _("'%s' is not an IP address: glibc ignores this nameserver"), q);
+		    N_("'%s' is not an IP address: glibc ignores this nameserver"), q, NULL);
 		return;
 	}
 	memcpy(tok, v, n);
@@ -589,7 +689,7 @@ resolv_nameserver(struct resolv_ctx *cx, const char *v)
 	}
 	if (n == 0) {
 		rdiag(cx, SYSCONF_WARNING, SYSCONF_D_MISSING_VALUE,
-		    _("nameserver without an address: glibc ignores it"));
+		    N_("nameserver without an address: glibc ignores it"));
 		return;
 	}
 	if (strpbrk(tok, "\r\v\f") != NULL ||
@@ -597,7 +697,7 @@ resolv_nameserver(struct resolv_ctx *cx, const char *v)
 		quote_str(q, sizeof(q), tok);
 		line_diag(&cx->rc->diags, cx->r,
 		    SYSCONF_WARNING, SYSCONF_D_BAD_ADDRESS,
-		    _("'%s' is not an IP address: glibc ignores this nameserver"), q);
+		    N_("'%s' is not an IP address: glibc ignores this nameserver"), q, NULL);
 		return;
 	}
 	/* After a '%' glibc has already accepted the address. */
@@ -609,10 +709,13 @@ resolv_search_clear(struct resolv_ctx *cx)
 {
 	struct sysconf_resolv *rc = cx->rc;
 
+	char n[24];
+
 	if (rc->search_line != 0)
 		line_diag(&rc->diags, cx->r, SYSCONF_INFO,
-		    SYSCONF_D_REPLACED, _("replaces the domain or search list of "
-		    "line %u: glibc uses the last one"), rc->search_line);
+		    SYSCONF_D_REPLACED, N_("replaces the domain or search list of "
+		    "line %s: glibc uses the last one"),
+		    num(n, sizeof(n), rc->search_line), NULL);
 	rc->nsearch = 0;
 	rc->search_line = cx->r->lineno;
 }
@@ -626,21 +729,26 @@ resolv_search_add(struct resolv_ctx *cx, const char *name, size_t len)
 
 	quote(q, sizeof(q), name, len);
 	if (rc->nsearch == SYSCONF_MAX_SEARCH) {
-		line_diag(&rc->diags, cx->r, SYSCONF_WARNING,
-		    SYSCONF_D_TOO_MANY, _("more than %d search domains: '%s' "
-		    "is not checked"), SYSCONF_MAX_SEARCH, q);
+		char n[24];
+
+		line_diag_plural(&rc->diags, cx->r, SYSCONF_WARNING,
+		    /* TRANSLATORS: %1$s is a count, %2$s a domain from the file. */
+		    SYSCONF_D_TOO_MANY, "more than %1$s search domain: '%2$s' "
+		    "is not checked", "more than %1$s search domains: "
+		    "'%2$s' is not checked", SYSCONF_MAX_SEARCH,
+		    num(n, sizeof(n), SYSCONF_MAX_SEARCH), q, NULL);
 		return;
 	}
 	if (len > SYSCONF_NAME_MAX - 1 + (name[len - 1] == '.')) {
 		line_diag(&rc->diags, cx->r, SYSCONF_WARNING,
-		    SYSCONF_D_BAD_NAME, _("'%s' is too long for a domain name"), q);
+		    SYSCONF_D_BAD_NAME, N_("'%s' is too long for a domain name"), q, NULL);
 		return;
 	}
 	memcpy(rc->search[rc->nsearch], name, len);
 	rc->search[rc->nsearch][len] = '\0';
 	if (ldns_str2rdf_dname(&rdf, rc->search[rc->nsearch]) != LDNS_STATUS_OK)
 		line_diag(&rc->diags, cx->r, SYSCONF_WARNING,
-		    SYSCONF_D_BAD_NAME, _("'%s' is not a valid domain name"), q);
+		    SYSCONF_D_BAD_NAME, N_("'%s' is not a valid domain name"), q, NULL);
 	ldns_rdf_deep_free(rdf);
 	rc->nsearch++;
 }
@@ -663,7 +771,7 @@ resolv_check_glibc_abort(struct resolv_ctx *cx, const char *v, bool single)
 		if (used + n + 1 > defdname) {
 			if (used <= dnsrch)
 				rdiag(cx, SYSCONF_ERROR, SYSCONF_D_GLIBC_ABORT,
-				    _("the search list does not fit glibc's 256-byte "
+				    N_("the search list does not fit glibc's 256-byte "
 				    "buffer: glibc 2.36 aborts every program that "
 				    "resolves a name (assertion in update_from_conf)"));
 			return;
@@ -684,7 +792,7 @@ strip_cr(struct resolv_ctx *cx, const char *v, size_t len)
 	while (len > 0 && v[len - 1] == '\r')
 		len--;
 	rdiag(cx, SYSCONF_WARNING, SYSCONF_D_CRLF,
-	    _("line ends with a carriage return (CRLF): glibc keeps it in the "
+	    N_("line ends with a carriage return (CRLF): glibc keeps it in the "
 	    "domain name, which then never matches"));
 	return len;
 }
@@ -697,7 +805,7 @@ resolv_domain(struct resolv_ctx *cx, const char *v)
 	resolv_check_glibc_abort(cx, v, true);
 	if (n == 0) {
 		rdiag(cx, SYSCONF_WARNING, SYSCONF_D_MISSING_VALUE,
-		    _("domain without a name: glibc ignores it"));
+		    N_("domain without a name: glibc ignores it"));
 		return;
 	}
 	resolv_search_clear(cx);
@@ -714,7 +822,7 @@ resolv_search(struct resolv_ctx *cx, const char *v)
 	resolv_check_glibc_abort(cx, v, false);
 	if (strspn(v, " \t") >= len) {
 		rdiag(cx, SYSCONF_WARNING, SYSCONF_D_MISSING_VALUE,
-		    _("search without a domain: glibc ignores it"));
+		    N_("search without a domain: glibc ignores it"));
 		return;
 	}
 	resolv_search_clear(cx);
@@ -727,7 +835,7 @@ resolv_search(struct resolv_ctx *cx, const char *v)
 			break;
 		if ((v[0] == '#' || v[0] == ';') && !comment) {
 			rdiag(cx, SYSCONF_WARNING, SYSCONF_D_NOT_A_COMMENT,
-			    _("'#' or ';' after a value does not start a comment: "
+			    N_("'#' or ';' after a value does not start a comment: "
 			    "glibc searches the following words as domains"));
 			comment = true;
 		}
@@ -751,10 +859,16 @@ option_number(struct resolv_ctx *cx, const char *tok, const char *text)
 	if (v < INT_MIN)
 		v = INT_MIN;
 	if (end == text || *end != '\0') {
+		char n[24];
+
 		quote_str(q, sizeof(q), tok);
+		snprintf(n, sizeof(n), "%ld", v);
 		line_diag(&cx->rc->diags, cx->r,
 		    SYSCONF_WARNING, SYSCONF_D_OPTION_VALUE,
-		    _("'%s' is not a plain number: glibc reads %ld"), q, v);
+		    /* TRANSLATORS: %1$s is the value as written, %2$s the
+		     * number glibc makes of it. */
+		    N_("'%1$s' is not a plain number: glibc reads %2$s"), q, n,
+		    NULL);
 	}
 	return v;
 }
@@ -762,21 +876,31 @@ option_number(struct resolv_ctx *cx, const char *tok, const char *text)
 static void
 option_repeated(struct resolv_ctx *cx, const char *name, unsigned *line)
 {
+	char n[24];
+
 	if (*line != 0)
 		line_diag(&cx->rc->diags, cx->r,
 		    SYSCONF_INFO,
-		    SYSCONF_D_REPLACED, _("%s is set again (before on line %u): "
-		    "the last value wins"), name, *line);
+		    /* TRANSLATORS: %1$s is an option of resolv.conf (ndots, timeout,
+		     * attempts), %2$s a line number. */
+		    SYSCONF_D_REPLACED, N_("%1$s is set again (before on line "
+		    "%2$s): the last value wins"), name,
+		    num(n, sizeof(n), *line), NULL);
 	*line = cx->r->lineno;
 }
 
 static void
 option_clamped(struct resolv_ctx *cx, const char *name, long v, unsigned max)
 {
+	char value[24], m[24];
+
+	snprintf(value, sizeof(value), "%ld", v);
 	line_diag(&cx->rc->diags, cx->r,
 	    SYSCONF_WARNING,
-	    SYSCONF_D_OPTION_VALUE, _("%s:%ld is above glibc's maximum: glibc "
-	    "uses %u"), name, v, max);
+	    /* TRANSLATORS: "ndots:20 is above glibc's maximum: glibc uses 15";
+	     * %1$s:%2$s is the option as written in resolv.conf. */
+	    SYSCONF_D_OPTION_VALUE, N_("%1$s:%2$s is above glibc's maximum: "
+	    "glibc uses %3$s"), name, value, num(m, sizeof(m), max), NULL);
 }
 
 /* glibc's res_setoptions(): clamps to RES_MAXNDOTS 15, RES_MAXRETRANS 30,
@@ -863,7 +987,7 @@ resolv_options(struct resolv_ctx *cx, const char *v)
 		if (n >= sizeof(tok)) {
 			line_diag(&cx->rc->diags, cx->r,
 			    SYSCONF_INFO, SYSCONF_D_UNKNOWN_OPTION,
-			    _("unknown option '%s': glibc ignores it"), q);
+			    N_("unknown option '%s': glibc ignores it"), q, NULL);
 			v += n;
 			continue;
 		}
@@ -877,7 +1001,7 @@ resolv_options(struct resolv_ctx *cx, const char *v)
 		line_diag(&cx->rc->diags, cx->r,
 		    SYSCONF_INFO,
 		    SYSCONF_D_UNKNOWN_OPTION,
-		    _("unknown option '%s': glibc ignores it"), q);
+		    N_("unknown option '%s': glibc ignores it"), q, NULL);
 	}
 }
 
@@ -910,21 +1034,21 @@ resolv_unmatched(struct resolv_ctx *cx, const char *line)
 		if (w != line)
 			line_diag(&cx->rc->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_IGNORED_LINE,
-			    _("'%s' does not start the line: glibc ignores it"), q);
+			    N_("'%s' does not start the line: glibc ignores it"), q, NULL);
 		else if (strcmp(word, resolv_keywords[i]) != 0)
 			line_diag(&cx->rc->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_IGNORED_LINE,
-			    _("'%s' is not in lower case: glibc ignores the line"), q);
+			    N_("'%s' is not in lower case: glibc ignores the line"), q, NULL);
 		else
 			line_diag(&cx->rc->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_MISSING_VALUE,
-			    _("'%s' without a value: glibc ignores it"), q);
+			    N_("'%s' without a value: glibc ignores it"), q, NULL);
 		return;
 	}
 	line_diag(&cx->rc->diags, cx->r,
 	    SYSCONF_INFO,
 	    SYSCONF_D_UNKNOWN_KEYWORD,
-	    _("unknown keyword '%s': glibc ignores the line"), q);
+	    N_("unknown keyword '%s': glibc ignores the line"), q, NULL);
 }
 
 /* glibc's res_vinit_1(): comments only in column 0, keywords in column 0. */
@@ -973,7 +1097,7 @@ resolv_add_default(struct sysconf_resolv *rc, const char *path)
 	snprintf(ns->text, sizeof(ns->text), "127.0.0.1#%d", DNS_PORT);
 	ns->used = true;
 	diag_add(&rc->diags, path, 0, SYSCONF_WARNING, SYSCONF_D_DEFAULT_NAMESERVER,
-	    _("no nameserver glibc accepts: it asks 127.0.0.1"));
+	    N_("no nameserver glibc accepts: it asks 127.0.0.1"), NULL);
 }
 
 static void
@@ -990,12 +1114,12 @@ resolv_finish(struct resolv_ctx *cx, const char *path)
 		    (const struct sockaddr *)&rc->ns[i].addr);
 	if (rc->timeout_s == 0)
 		diag_add(&rc->diags, path, cx->timeout_line, SYSCONF_WARNING,
-		    SYSCONF_D_OPTION_VALUE, _("timeout of 0 or less: glibc waits "
-		    "1 second per try instead"));
+		    SYSCONF_D_OPTION_VALUE, N_("timeout of 0 or less: glibc waits "
+		    "1 second per try instead"), NULL);
 	if (rc->attempts == 0)
 		diag_add(&rc->diags, path, cx->attempts_line, SYSCONF_ERROR,
-		    SYSCONF_D_NO_QUERIES, _("attempts of 0 or less: glibc sends "
-		    "no query at all and every DNS lookup fails"));
+		    SYSCONF_D_NO_QUERIES, N_("attempts of 0 or less: glibc sends "
+		    "no query at all and every DNS lookup fails"), NULL);
 }
 
 int
@@ -1174,8 +1298,8 @@ nss_sources(struct nss_ctx *cx, const char *s, struct sysconf_nss_source *list,
 		if (name[0] == '#' && !hash && list != NULL) {
 			line_diag(&cx->nss->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_NOT_A_COMMENT,
-			    _("'#' does not start a comment here: glibc 2.36 takes "
-			    "'%s' and what follows as sources"), src.name);
+			    N_("'#' does not start a comment here: glibc 2.36 takes "
+			    "'%s' and what follows as sources"), src.name, NULL);
 			hash = true;
 		}
 		s = skip_ws(s);
@@ -1184,9 +1308,9 @@ nss_sources(struct nss_ctx *cx, const char *s, struct sysconf_nss_source *list,
 			if (!nss_criteria(&s, &src)) {
 				line_diag(&cx->nss->diags, cx->r,
 				    SYSCONF_ERROR, SYSCONF_D_NSS_SYNTAX,
-				    _("syntax error at '%s': glibc 2.36 stops reading "
+				    N_("syntax error at '%s': glibc 2.36 stops reading "
 				    "the file and every hosts lookup fails"),
-				    quote_str(q, sizeof(q), s));
+				    quote_str(q, sizeof(q), s), NULL);
 				return false;
 			}
 			quote(src.criteria, sizeof(src.criteria), crit,
@@ -1197,8 +1321,8 @@ nss_sources(struct nss_ctx *cx, const char *s, struct sysconf_nss_source *list,
 		if (n >= SYSCONF_NSS_NAME_MAX || *nlist == SYSCONF_NSS_MAX_SOURCES) {
 			line_diag(&cx->nss->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_TOO_MANY,
-			    _("source '%s' is beyond what dnstriage checks"),
-			    src.name);
+			    N_("source '%s' is beyond what dnstriage checks"),
+			    src.name, NULL);
 			continue;
 		}
 		list[(*nlist)++] = src;
@@ -1216,10 +1340,12 @@ nss_hosts_line(struct nss_ctx *cx, const char *s)
 		cx->stop = true;
 		return;
 	}
+	char ln[24];
+
 	if (nss->line != 0)
 		line_diag(&nss->diags, cx->r, SYSCONF_INFO,
-		    SYSCONF_D_REPLACED, _("replaces the hosts line %u: glibc uses "
-		    "the last one"), nss->line);
+		    SYSCONF_D_REPLACED, N_("replaces the hosts line %s: glibc uses "
+		    "the last one"), num(ln, sizeof(ln), nss->line), NULL);
 	memcpy(nss->src, list, n * sizeof(list[0]));
 	nss->nsrc = n;
 	nss->line = cx->r->lineno;
@@ -1247,16 +1373,16 @@ nss_line(struct nss_ctx *cx, const char *line)
 		if (len == 5 && ascii_ncaseeq(name, "hosts", 5))
 			line_diag(&cx->nss->diags, cx->r,
 			    SYSCONF_WARNING, SYSCONF_D_IGNORED_LINE,
-			    _("'%s' is not in lower case: glibc ignores the line"),
-			    "hosts");
+			    N_("'%s' is not in lower case: glibc ignores the line"),
+			    "hosts", NULL);
 		return;
 	}
 	/* glibc 2.36 drops a last line without '\n' (feof before parsing). */
 	if (cx->r->no_newline) {
 		line_diag(&cx->nss->diags, cx->r,
 		    len == 5 && strncmp(name, "hosts", 5) == 0 ? SYSCONF_WARNING :
-		    SYSCONF_INFO, SYSCONF_D_NSS_NO_NEWLINE, _("the last line has "
-		    "no newline at its end: glibc 2.36 ignores it"));
+		    SYSCONF_INFO, SYSCONF_D_NSS_NO_NEWLINE, N_("the last line has "
+		    "no newline at its end: glibc 2.36 ignores it"), NULL);
 		return;
 	}
 	if (len == 5 && strncmp(name, "hosts", 5) == 0)
@@ -1278,12 +1404,12 @@ nss_finish(struct sysconf_nsswitch *nss, const char *path)
 		nss->src[1].on[SYSCONF_NSS_SUCCESS] = SYSCONF_NSS_RETURN;
 		nss->nsrc = 2;
 		diag_add(&nss->diags, path, 0, SYSCONF_INFO, SYSCONF_D_NSS_DEFAULT,
-		    _("no hosts line: glibc uses \"files dns\""));
+		    N_("no hosts line: glibc uses \"files dns\""), NULL);
 	} else if (nss->nsrc == 0) {
 		nss->broken = true;
 		diag_add(&nss->diags, path, nss->line, SYSCONF_ERROR,
-		    SYSCONF_D_NSS_EMPTY, _("hosts line without a source: every "
-		    "hosts lookup fails"));
+		    SYSCONF_D_NSS_EMPTY, N_("hosts line without a source: every "
+		    "hosts lookup fails"), NULL);
 	}
 }
 
@@ -1391,8 +1517,8 @@ hosts_check_name(struct hosts_ctx *cx, const char *name, size_t n)
 	if (n > SYSCONF_NAME_MAX - 1 + (name[n - 1] == '.')) {
 		line_diag(&cx->h->diags, cx->r,
 		    SYSCONF_WARNING, SYSCONF_D_BAD_NAME,
-		    _("'%s' is too long for a domain name"),
-		    quote(q, sizeof(q), name, n));
+		    N_("'%s' is too long for a domain name"),
+		    quote(q, sizeof(q), name, n), NULL);
 		return;
 	}
 	memcpy(buf, name, n);
@@ -1400,8 +1526,8 @@ hosts_check_name(struct hosts_ctx *cx, const char *name, size_t n)
 	if (ldns_str2rdf_dname(&rdf, buf) != LDNS_STATUS_OK)
 		line_diag(&cx->h->diags, cx->r,
 		    SYSCONF_WARNING, SYSCONF_D_BAD_NAME,
-		    _("'%s' is not a valid domain name"),
-		    quote(q, sizeof(q), name, n));
+		    N_("'%s' is not a valid domain name"),
+		    quote(q, sizeof(q), name, n), NULL);
 	ldns_rdf_deep_free(rdf);
 }
 
@@ -1412,16 +1538,20 @@ hosts_add(struct hosts_ctx *cx, const struct sysconf_hosts_entry *proto,
 	struct sysconf_hosts *h = cx->h;
 
 	if (h->nentries >= cx->lim->max_names) {
-		line_diag(&h->diags, cx->r, SYSCONF_WARNING,
-		    SYSCONF_D_TRUNCATED, _("more than %zu names: the rest of the "
-		    "file was not read"), cx->lim->max_names);
+		char max[24];
+
+		line_diag_plural(&h->diags, cx->r, SYSCONF_WARNING,
+		    SYSCONF_D_TRUNCATED, "more than %s name: the rest of the "
+		    "file was not read", "more than %s names: the rest of "
+		    "the file was not read", cx->lim->max_names,
+		    num(max, sizeof(max), cx->lim->max_names), NULL);
 		cx->full = true;
 		return false;
 	}
 	if (!hosts_grow(cx, n)) {
 		line_diag(&h->diags, cx->r, SYSCONF_ERROR,
-		    SYSCONF_D_TRUNCATED, _("out of memory: the rest of the file "
-		    "was not read"));
+		    SYSCONF_D_TRUNCATED, N_("out of memory: the rest of the file "
+		    "was not read"), NULL);
 		cx->full = true;
 		return false;
 	}
@@ -1476,16 +1606,16 @@ hosts_line(struct hosts_ctx *cx, char *line)
 	if (e.family == 0) {
 		line_diag(&cx->h->diags, cx->r,
 		    SYSCONF_WARNING, SYSCONF_D_BAD_ADDRESS,
-		    _("'%s' is not an IP address: glibc ignores this line"),
-		    quote(q, sizeof(q), s, n));
+		    N_("'%s' is not an IP address: glibc ignores this line"),
+		    quote(q, sizeof(q), s, n), NULL);
 		return;
 	}
 	s = skip_ws(s + n);
 	if (*s == '\0') {
 		line_diag(&cx->h->diags, cx->r,
 		    SYSCONF_WARNING, SYSCONF_D_NO_NAME,
-		    _("address '%s' without a name: glibc ignores this line"),
-		    quote_str(q, sizeof(q), addr));
+		    N_("address '%s' without a name: glibc ignores this line"),
+		    quote_str(q, sizeof(q), addr), NULL);
 		return;
 	}
 	for (; (n = word_len(s)) > 0; s = skip_ws(s + n)) {
@@ -1500,12 +1630,20 @@ hosts_file_size(struct hosts_ctx *cx, FILE *fp)
 {
 	struct stat st;
 
+	char size[24], max[24];
+
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
 	    (unsigned long long)st.st_size > cx->lim->max_bytes)
-		diag_add(&cx->h->diags, cx->r->path, 0, SYSCONF_WARNING,
-		    SYSCONF_D_TRUNCATED, _("the file has %llu bytes: glibc reads "
-		    "all of it for every lookup; dnstriage checks the first %zu"),
-		    (unsigned long long)st.st_size, cx->lim->max_bytes);
+		diag_add_plural(&cx->h->diags, cx->r->path, 0, SYSCONF_WARNING,
+		    /* TRANSLATORS: %1$s is the size of the file in bytes, %2$s how many
+		     * bytes of it dnstriage reads. */
+		    SYSCONF_D_TRUNCATED, "the file has %1$s byte: glibc reads "
+		    "all of it for every lookup; dnstriage checks the first %2$s",
+		    "the file has %1$s bytes: glibc reads all of it for every "
+		    "lookup; dnstriage checks the first %2$s",
+		    (unsigned long)st.st_size,
+		    num(size, sizeof(size), (unsigned long long)st.st_size),
+		    num(max, sizeof(max), cx->lim->max_bytes), NULL);
 }
 
 static void

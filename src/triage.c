@@ -275,6 +275,37 @@ open_output(const char *path, char *err, size_t errlen)
 	return f;
 }
 
+/* The report in --report-lang's language; messages on stderr stay in the
+ * screen's. */
+static int
+write_report(FILE *out, const struct triage *t,
+    const struct cli_options *opts, const char *progname)
+{
+	struct i18n_saved saved;
+	bool untranslated = false;
+	int rc;
+
+	if (!i18n_push_language(opts->report_lang, &saved)) {
+		fprintf(stderr, "%s: %s\n", progname,
+		    _("cannot switch to the language of --report-lang: the "
+		    "report is in the language of the screen"));
+	} else if (opts->report_lang != NULL &&
+	    !i18n_language_is_english(opts->report_lang))
+		untranslated = !i18n_have_catalogue();
+	rc = opts->output == CLI_OUTPUT_JSON ? report_json(out, t) :
+	    report_text(out, t);
+	i18n_pop_language(&saved);
+	if (untranslated) {
+		const char *args[1] = { opts->report_lang };
+		char *note = textfmt_args_str(_("no translation for '%s' is "
+		    "installed: the report is in English"), args, 1);
+
+		fprintf(stderr, "%s: %s\n", progname, note);
+		free(note);
+	}
+	return rc;
+}
+
 int
 triage_report_main(const struct cli_options *opts, int argc,
     char *const *argv, const char *progname)
@@ -306,8 +337,7 @@ triage_report_main(const struct cli_options *opts, int argc,
 	(void)survey_run(s->sv, TRIAGE_MAX_RUN_MS);
 	triage_session_update(s);
 	status = verdict_exit_status(&s->t->verdict);
-	rc = opts->output == CLI_OUTPUT_JSON ? report_json(out, s->t) :
-	    report_text(out, s->t);
+	rc = write_report(out, s->t, opts, progname);
 	if (out != stdout ? fclose(out) != 0 : fflush(out) != 0)
 		rc = -1;
 	if (rc != 0) {

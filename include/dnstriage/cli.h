@@ -36,6 +36,9 @@ enum cli_output {
 struct cli_options {
 	enum cli_output output;
 	const char *output_path;	/* NULL: stdout */
+	/* --report-lang: the language of reports (i18n_push_language());
+	 * NULL: the language of the screen. */
+	const char *report_lang;
 
 	const char *target;		/* NAME or URL as given, NULL if absent */
 	char name[LDNS_MAX_DOMAINLEN + 2];	/* name to triage, "" if absent */

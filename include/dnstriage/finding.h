@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "dnstriage/i18n.h"
 #include "dnstriage/knowledge.h"
 #include "dnstriage/verdict.h"
 
@@ -23,9 +24,9 @@
 #define MESSAGE_MAX_ARGS 9
 /* An argument that starts with this byte is itself a msgid, translated
  * when the message is rendered: NA_("an address") (xgettext knows NA_),
- * or message_arg_msgid() for a msgid known only at run time. */
-#define MESSAGE_ARG_MSGID "\x1f"
-#define NA_(s) MESSAGE_ARG_MSGID s
+ * or message_arg_msgid() for a msgid known only at run time. Arguments
+ * can also be whole messages or errno values (i18n.h). */
+#define MESSAGE_ARG_MSGID I18N_ARG_MSGID	/* NA_() is in i18n.h */
 
 struct message {
 	char *msgid;		/* untranslated; NULL: no message */

@@ -17,9 +17,9 @@ bool lab_find_launcher(char *path, size_t pathlen);
 
 /* Build the launcher's argument vector for the options (list, or triage
  * SCENARIO SELF [--report|--json] [screen options] [--timeout/--tries]
- * [-o FILE]). argv needs LAB_ARGV_MAX slots;
- * the strings point into opts, launcher and self. Returns argc. */
-#define LAB_ARGV_MAX 16
+ * [-o FILE] [--report-lang LANG]). argv needs LAB_ARGV_MAX slots; the
+ * strings point into opts, launcher and self. Returns argc. */
+#define LAB_ARGV_MAX 18
 int lab_build_argv(const struct cli_options *opts, const char *launcher,
     const char *self, const char **argv);
 

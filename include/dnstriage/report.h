@@ -8,7 +8,10 @@
  * never are; "summary", "recovery" and each finding's "message" are in
  * the language of the messages, like the text report, so the JSON a user
  * attaches to a ticket says what the screen said. Programs that consume it
- * should read the codes, not the prose (or run with LC_ALL=C).
+ * should read the codes, not the prose (or run with LC_ALL=C). Both
+ * render in the language of the moment: to write a report in another
+ * language than the screen (--report-lang), wrap the call in
+ * i18n_push_language()/i18n_pop_language() (i18n.h).
  *
  * Steps still pending or running when a report is written show as
  * "skipped" (with the reason in the text report), never as "ok". */

@@ -13,7 +13,8 @@
 #include <net/if.h>
 
 #define SYSCONF_PATH_MAX 256		/* longer paths are cut in diagnostics */
-#define SYSCONF_MSG_MAX 192
+#define SYSCONF_DIAG_MAX_ARGS 3	/* arguments of a remark */
+#define SYSCONF_DIAG_ARG_MAX 64		/* longer arguments are cut */
 #define SYSCONF_MAX_DIAGS 32		/* per file; more are counted in dropped */
 #define SYSCONF_LINE_MAX 8192		/* longer lines are skipped, with a diagnostic */
 #define SYSCONF_CONF_MAX_BYTES (1024u * 1024u)	/* resolv.conf, nsswitch.conf */
@@ -73,7 +74,15 @@ struct sysconf_diag {
 	unsigned line;			/* 0: the file as a whole */
 	enum sysconf_severity sev;
 	enum sysconf_diag_code code;
-	char message[SYSCONF_MSG_MAX];	/* translated; file bytes quoted as printable ASCII */
+	/* The remark, untranslated (a N_() msgid with %s and %N$s only,
+	 * textfmt.h) and its arguments: file bytes quoted as printable
+	 * ASCII, numbers in decimal, errno values as I18N_ARG_ERRNO (i18n.h).
+	 * Translated when shown: sysconf_diag_message(). */
+	const char *msgid;
+	const char *msgid_plural;	/* NULL unless it has plural forms */
+	unsigned long n;		/* chooses the plural form */
+	char args[SYSCONF_DIAG_MAX_ARGS][SYSCONF_DIAG_ARG_MAX];
+	size_t nargs;
 };
 
 struct sysconf_diags {
@@ -206,8 +215,15 @@ enum sysconf_stub sysconf_stub_kind(const struct sockaddr *sa);
 bool sysconf_is_local_stub(const struct sockaddr *sa);
 /* Short translated label: "systemd-resolved stub", "a resolver on this host". */
 const char *sysconf_stub_label(enum sysconf_stub kind);
+/* The same as a message argument (NA_()), translated when rendered. */
+const char *sysconf_stub_label_arg(enum sysconf_stub kind);
 
 const char *sysconf_diag_code_name(enum sysconf_diag_code code);
+/* The remark in the language of the moment. free() it. */
+char *sysconf_diag_message(const struct sysconf_diag *d);
+/* The remark as an argument of a message, translated when that message
+ * is rendered (I18N_ARG_FORMAT, i18n.h). free() it. */
+char *sysconf_diag_message_arg(const struct sysconf_diag *d);
 
 /* What silent (blackholed) nameservers cost a lookup, per glibc 2.36's
  * res_send.c; see sysconf.c for the formula. "Dead" means no answer at

@@ -13,7 +13,8 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 LC_ALL=C "$DNSTRIAGE" --help >"$tmp/help" 2>&1 || fail "--help exit status $?"
 for opt in --report --json -o, --output -t, --type -p, --port --expect-ip \
     -r, --resolver --resolv-conf --hosts --compare-resolver --root-hints \
-    --trust-anchor --at --timeout --tries --lab -h, --help -V, --version \
+    --trust-anchor --at --timeout --tries --lab --report-lang -h, --help \
+    -V, --version \
     'Exit status'; do
 	grep -q -e "$opt" "$tmp/help" || fail "--help does not mention $opt"
 done
@@ -47,6 +48,7 @@ expect_usage_error 'not.an.address' --resolver not.an.address a.test
 expect_usage_error 'b.test' a.test b.test
 expect_usage_error 'xn--' "$(printf 'b\303\274cher.test')"
 expect_usage_error '--report' --report --json a.test
+expect_usage_error 'de/../x' --report-lang de/../x a.test
 expect_usage_error 'tomorrow' --at tomorrow a.test
 mkdir "$tmp/dir"
 chmod 000 "$tmp/dir"

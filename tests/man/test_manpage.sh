@@ -20,9 +20,12 @@ fi
 # The page without roff escapes for hyphens, as a reader searches it.
 sed 's/\\-/-/g' "$man" >"$tmp/page"
 
-for opt in --report --json -o --output -t --type -p --port --expect-ip \
-    -r --resolver --resolv-conf --hosts --nsswitch --compare-resolver --root-hints \
-    --trust-anchor --at --timeout --tries --lab -h --help -V --version; do
+# Every long option of cli.c's table (so a new one cannot be forgotten),
+# and the short ones.
+sed -n 's/^[[:space:]]*{ "\([a-z-]*\)", [a-z_]*argument,.*/--\1/p' \
+    "$top_srcdir/src/cli.c" >"$tmp/long-options"
+[ "$(wc -l <"$tmp/long-options")" -ge 19 ] || fail "could not read cli.c's long options"
+for opt in $(cat "$tmp/long-options") -o -t -p -r -h -V; do
 	grep -q -e "$opt\\b" "$tmp/page" || fail "option $opt not documented"
 done
 grep -q '^\.SH EXIT STATUS' "$tmp/page" || fail "no EXIT STATUS section"

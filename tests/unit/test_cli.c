@@ -83,6 +83,32 @@ test_json_and_report_exclude_each_other(void **state)
 }
 
 static void
+test_report_lang(void **state)
+{
+	char *de[] = { "dnstriage", "--report", "--report-lang", "de_DE.UTF-8",
+	    "a.test", NULL };
+	char *c[] = { "dnstriage", "--json", "--report-lang=C", "a.test", NULL };
+	char *bad[] = { "dnstriage", "--report", "--report-lang", "de:fr",
+	    "a.test", NULL };
+	char *path[] = { "dnstriage", "--report-lang", "../../x", NULL };
+	char *none[] = { "dnstriage", "--report", "a.test", NULL };
+
+	(void)state;
+	assert_int_equal(parse(ARGC(de), de), CLI_RUN);
+	assert_string_equal(opts.report_lang, "de_DE.UTF-8");
+	assert_int_equal(parse(ARGC(c), c), CLI_RUN);
+	assert_string_equal(opts.report_lang, "C");
+	assert_int_equal(parse(ARGC(bad), bad), CLI_USAGE_ERROR);
+	assert_non_null(strstr(err, "'de:fr'"));
+	assert_non_null(strstr(err, "--report-lang"));
+	assert_int_equal(parse(ARGC(path), path), CLI_USAGE_ERROR);
+	assert_non_null(strstr(err, "../../x"));
+	/* Not given: the screen's language. */
+	assert_int_equal(parse(ARGC(none), none), CLI_RUN);
+	assert_null(opts.report_lang);
+}
+
+static void
 test_report_needs_a_name(void **state)
 {
 	char *argv[] = { "dnstriage", "--json", NULL };
@@ -312,6 +338,7 @@ main(void)
 		cmocka_unit_test(test_defaults_without_arguments),
 		cmocka_unit_test(test_report_with_all_options),
 		cmocka_unit_test(test_json_and_report_exclude_each_other),
+		cmocka_unit_test(test_report_lang),
 		cmocka_unit_test(test_report_needs_a_name),
 		cmocka_unit_test(test_output_needs_report_mode),
 		cmocka_unit_test(test_help_and_version),
