@@ -294,6 +294,23 @@ note(struct tui *t, bool error, const char *fmt, const char *arg)
 	free(s);
 }
 
+/* The report file in --report-lang's language (teams often file tickets
+ * in English), whatever the screen speaks. */
+static enum report_write_result
+write_file(struct tui *t, const char *path, bool json, bool overwrite,
+    char *resolved, size_t resolvedlen, char *err, size_t errlen)
+{
+	struct i18n_saved saved;
+	enum report_write_result r;
+	bool pushed = i18n_push_language(t->opts.report_lang, &saved);
+
+	r = report_write_file(path, t->session->t, json, overwrite, resolved,
+	    resolvedlen, err, errlen);
+	if (pushed)
+		i18n_pop_language(&saved);
+	return r;
+}
+
 static void
 write_report(struct tui *t, bool json, char written[][PATH_MAX],
     size_t *nwritten)
@@ -319,8 +336,8 @@ write_report(struct tui *t, bool json, char written[][PATH_MAX],
 		}
 		if (path[0] == '\0')
 			continue;
-		r = report_write_file(path, t->session->t, json, false,
-		    resolved, sizeof(resolved), err, sizeof(err));
+		r = write_file(t, path, json, false, resolved,
+		    sizeof(resolved), err, sizeof(err));
 		if (r == REPORT_EXISTS) {
 			const char *args[1] = { path };
 			char *q = textfmt_args_str(_("%s exists. Replace it?"),
@@ -332,8 +349,8 @@ write_report(struct tui *t, bool json, char written[][PATH_MAX],
 				snprintf(dflt, sizeof(dflt), "%s", path);
 				continue;
 			}
-			r = report_write_file(path, t->session->t, json, true,
-			    resolved, sizeof(resolved), err, sizeof(err));
+			r = write_file(t, path, json, true, resolved,
+			    sizeof(resolved), err, sizeof(err));
 		}
 		if (r == REPORT_WRITTEN) {
 			note(t, false, json ? _("Wrote the JSON report to %s") :
