@@ -39,6 +39,10 @@ SINKS = {
     "message_set": (1,), "message_set_plural": (1, 2), "step_skip": (1,),
     "diag_add": (5,), "diag_add_plural": (5, 6), "line_diag": (4,),
     "line_diag_plural": (4, 5), "rdiag": (3,),
+    # the wizard's drawing and questions (src/tui/)
+    "tui_put": (4,), "put_bar": (4,), "tl_add": (1,), "tl_wrap": (1,),
+    "frame": (2,), "note": (2,), "tui_ask_line": (1, 2),
+    "tui_ask_yes_no": (1,),
 }
 
 # Calls whose string arguments are translated (or marked for it).
