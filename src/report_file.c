@@ -19,12 +19,19 @@ void
 report_default_filename(const char *name, time_t when, const char *ext,
     char *buf, size_t buflen)
 {
+	/* The name is cut so the whole file name fits NAME_MAX: a DNS name
+	 * may be 253 characters, more than is left beside the prefix, the
+	 * stamp and the extension. */
+	const size_t fixed = strlen("dnstriage--YYYYMMDDTHHMMSSZ.") +
+	    strlen(ext);
+	size_t room = fixed < NAME_MAX ? NAME_MAX - fixed : 0;
 	char safe[256], stamp[32];
 	struct tm tm;
 	size_t i;
 
-	for (i = 0; name != NULL && name[i] != '\0' && i < sizeof(safe) - 1;
-	    i++) {
+	if (room > sizeof(safe) - 1)
+		room = sizeof(safe) - 1;
+	for (i = 0; name != NULL && name[i] != '\0' && i < room; i++) {
 		unsigned char c = (unsigned char)name[i];
 
 		safe[i] = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

@@ -1840,6 +1840,190 @@ test_resolver_answer_not_back_is_not_judged(void **state)
 	assert_status(w->t, STEP_RESOLVERS, STEP_RUNNING);
 }
 
+/* --- a server slow to answer while the others have ---------------------- */
+
+/* probe_now_us() when the survey started, as the engine would set it. */
+#define STARTED_US 5000000000ULL
+#define MS_US 1000ULL
+
+/* R1 has answered everything, its first answer (. SOA) in peer_ms; R2 has
+ * nothing back yet; the survey is still running. */
+static void
+world_r2_pending(struct world *w, double peer_ms)
+{
+	struct survey_resolver *r2;
+
+	world_default(w);
+	w->in.final = false;
+	w->sv->started_us = STARTED_US;
+	canned_put(&w->sv->resolvers[0].soa_udp, canned_answer(R1,
+	    root_soa_pkt(), peer_ms));
+	r2 = &w->sv->resolvers[1];
+	canned_put(&r2->soa_udp, NULL);
+	canned_put(&r2->soa_tcp, NULL);
+	canned_put(&r2->answer[0], NULL);
+}
+
+static void
+test_resolver_not_waiting_long_is_not_noted(void **state)
+{
+	struct world *w = *state;
+
+	world_r2_pending(w, 10);
+	w->in.now_us = STARTED_US + 30 * MS_US;
+	analyze(w);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	assert_status(w->t, STEP_RESOLVERS, STEP_RUNNING);
+	/* loopback peers answer in no time: never sooner than 100 ms */
+	w->in.now_us = STARTED_US + 90 * MS_US;
+	analyze(w);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	/* nor when the time is not known */
+	w->in.now_us = 0;
+	analyze(w);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+}
+
+static void
+test_resolver_waiting_long_is_no_answer_yet(void **state)
+{
+	struct world *w = *state;
+	const struct finding *f;
+
+	world_r2_pending(w, 10);
+	w->in.now_us = STARTED_US + 500 * MS_US;
+	analyze(w);
+	f = must_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET, R2);
+	assert_int_equal(f->severity, SEVERITY_INFO);
+	assert_int_equal(count_in(w->t, STEP_RESOLVERS,
+	    FINDING_NO_ANSWER_YET), 1);
+	assert_message_has(f, R2 " has not answered after 500 ms");
+	assert_message_has(f, "answered within 10 ms");
+	assert_message_has(f, "timeout (2000 ms)");
+	/* it is no judgement: not silent, not down, the step still runs */
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_TIMEOUT);
+	assert_null(finding_in(w->t, STEP_RESOLVERS, FINDING_RESOLVER_ANSWERS,
+	    R2));
+	must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_ANSWERS, R1);
+	assert_status(w->t, STEP_RESOLVERS, STEP_RUNNING);
+	assert_int_equal(w->t->verdict.severity, SEVERITY_UNKNOWN);
+}
+
+static void
+test_resolver_waiting_is_measured_against_the_peers(void **state)
+{
+	struct world *w = *state;
+	const struct finding *f;
+
+	/* a slow peer (50 ms): a few of its round trips are allowed */
+	world_r2_pending(w, 50);
+	w->in.now_us = STARTED_US + 150 * MS_US;
+	analyze(w);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	w->in.now_us = STARTED_US + 250 * MS_US;
+	analyze(w);
+	f = must_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET, R2);
+	assert_message_has(f, "after 250 ms");
+	assert_message_has(f, "within 50 ms");
+}
+
+static void
+test_resolver_waiting_not_noted_when_final_or_alone(void **state)
+{
+	struct world *w = *state;
+
+	/* the survey is done: what is not back was never sent */
+	world_r2_pending(w, 10);
+	w->in.now_us = STARTED_US + 500 * MS_US;
+	w->in.final = true;
+	analyze(w);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+
+	/* no peer has answered yet: there is nothing to compare with */
+	w->in.final = false;
+	canned_put(&w->sv->resolvers[0].soa_udp, NULL);
+	canned_put(&w->sv->resolvers[0].soa_tcp, NULL);
+	canned_put(&w->sv->resolvers[0].answer[0], NULL);
+	analyze(w);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	assert_status(w->t, STEP_RESOLVERS, STEP_RUNNING);
+}
+
+/* NS1 has answered (its first answer in 10 ms); NS2, asked at asked_ms
+ * after the start, has nothing back yet. */
+static void
+world_ns2_pending(struct world *w, unsigned asked_ms)
+{
+	struct survey_auth *a;
+
+	world_default(w);
+	w->in.final = false;
+	w->sv->started_us = STARTED_US;
+	a = &w->sv->auth[0];
+	canned_put(&a->answer[0], canned_answer(a->text,
+	    auth_data_pkt(LDNS_RR_TYPE_A, ADDR4), 10.0));
+	a = &w->sv->auth[1];
+	a->asked_us = STARTED_US + asked_ms * MS_US;
+	canned_put(&a->answer[0], NULL);
+	canned_put(&a->soa, NULL);
+}
+
+static void
+test_auth_waiting_counts_from_when_it_was_asked(void **state)
+{
+	struct world *w = *state;
+	const struct finding *f;
+
+	/* asked 400 ms after the start (found late in the walk): 50 ms of
+	 * waiting is not long */
+	world_ns2_pending(w, 400);
+	w->in.now_us = STARTED_US + 450 * MS_US;
+	analyze(w);
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET);
+	assert_status(w->t, STEP_AUTHORITATIVE, STEP_RUNNING);
+
+	w->in.now_us = STARTED_US + 900 * MS_US;
+	analyze(w);
+	f = must_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET,
+	    NS2 "#53");
+	assert_int_equal(f->severity, SEVERITY_INFO);
+	assert_int_equal(count_in(w->t, STEP_AUTHORITATIVE,
+	    FINDING_NO_ANSWER_YET), 1);
+	assert_message_has(f, NS2 "#53 has not answered after 500 ms");
+	assert_message_has(f, "answered within 10 ms");
+	assert_message_has(f, "timeout (2000 ms)");
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_TIMEOUT);
+	must_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_ANSWERS, NS1 "#53");
+	assert_status(w->t, STEP_AUTHORITATIVE, STEP_RUNNING);
+}
+
+static void
+test_auth_waiting_not_noted_when_final_or_alone(void **state)
+{
+	struct world *w = *state;
+
+	world_ns2_pending(w, 0);
+	w->in.now_us = STARTED_US + 30 * MS_US;
+	analyze(w);
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET);
+	/* asked_us unknown: counted from the start of the survey */
+	w->in.now_us = STARTED_US + 500 * MS_US;
+	analyze(w);
+	must_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET, NS2 "#53");
+
+	w->in.final = true;
+	analyze(w);
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET);
+
+	/* NS1 not back either: no peer to compare with */
+	w->in.final = false;
+	canned_put(&w->sv->auth[0].answer[0], NULL);
+	canned_put(&w->sv->auth[0].soa, NULL);
+	analyze(w);
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET);
+	assert_status(w->t, STEP_AUTHORITATIVE, STEP_RUNNING);
+}
+
 /* --- the report --------------------------------------------------------- */
 
 static char *
@@ -1916,6 +2100,18 @@ main(void)
 		T(test_resolvers_dead_nameserver_glibc_never_asks_is_info),
 		T(test_resolvers_live_unused_nameserver_does_not_save_lookups),
 		T(test_resolver_answer_not_back_is_not_judged),
+		T(test_resolver_not_waiting_long_is_not_noted),
+		T(test_resolver_waiting_long_is_no_answer_yet),
+		T(test_resolver_waiting_is_measured_against_the_peers),
+		T(test_resolver_waiting_not_noted_when_final_or_alone),
+		T(test_auth_waiting_counts_from_when_it_was_asked),
+		T(test_auth_waiting_not_noted_when_final_or_alone),
+	T(test_resolver_not_waiting_long_is_not_noted),
+	T(test_resolver_waiting_long_is_no_answer_yet),
+	T(test_resolver_waiting_is_measured_against_the_peers),
+	T(test_resolver_waiting_not_noted_when_final_or_alone),
+	T(test_auth_waiting_counts_from_when_it_was_asked),
+	T(test_auth_waiting_not_noted_when_final_or_alone),
 		T(test_scope_config_remarks_are_info),
 		T(test_scope_hosts_entry_overrides_dns),
 		T(test_scope_hosts_entry_equal_to_dns_is_no_override),
