@@ -1872,16 +1872,16 @@ test_resolver_not_waiting_long_is_not_noted(void **state)
 	world_r2_pending(w, 10);
 	w->in.now_us = STARTED_US + 30 * MS_US;
 	analyze(w);
-	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_WAITING);
 	assert_status(w->t, STEP_RESOLVERS, STEP_RUNNING);
 	/* loopback peers answer in no time: never sooner than 100 ms */
 	w->in.now_us = STARTED_US + 90 * MS_US;
 	analyze(w);
-	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_WAITING);
 	/* nor when the time is not known */
 	w->in.now_us = 0;
 	analyze(w);
-	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_WAITING);
 }
 
 static void
@@ -1893,10 +1893,10 @@ test_resolver_waiting_long_is_no_answer_yet(void **state)
 	world_r2_pending(w, 10);
 	w->in.now_us = STARTED_US + 500 * MS_US;
 	analyze(w);
-	f = must_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET, R2);
+	f = must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_WAITING, R2);
 	assert_int_equal(f->severity, SEVERITY_INFO);
 	assert_int_equal(count_in(w->t, STEP_RESOLVERS,
-	    FINDING_NO_ANSWER_YET), 1);
+	    FINDING_RESOLVER_WAITING), 1);
 	assert_message_has(f, R2 " has not answered after 500 ms");
 	assert_message_has(f, "answered within 10 ms");
 	assert_message_has(f, "timeout (2000 ms)");
@@ -1919,10 +1919,10 @@ test_resolver_waiting_is_measured_against_the_peers(void **state)
 	world_r2_pending(w, 50);
 	w->in.now_us = STARTED_US + 150 * MS_US;
 	analyze(w);
-	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_WAITING);
 	w->in.now_us = STARTED_US + 250 * MS_US;
 	analyze(w);
-	f = must_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET, R2);
+	f = must_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_WAITING, R2);
 	assert_message_has(f, "after 250 ms");
 	assert_message_has(f, "within 50 ms");
 }
@@ -1937,7 +1937,7 @@ test_resolver_waiting_not_noted_when_final_or_alone(void **state)
 	w->in.now_us = STARTED_US + 500 * MS_US;
 	w->in.final = true;
 	analyze(w);
-	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_WAITING);
 
 	/* no peer has answered yet: there is nothing to compare with */
 	w->in.final = false;
@@ -1945,7 +1945,7 @@ test_resolver_waiting_not_noted_when_final_or_alone(void **state)
 	canned_put(&w->sv->resolvers[0].soa_tcp, NULL);
 	canned_put(&w->sv->resolvers[0].answer[0], NULL);
 	analyze(w);
-	must_not_find(w->t, STEP_RESOLVERS, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_RESOLVERS, FINDING_RESOLVER_WAITING);
 	assert_status(w->t, STEP_RESOLVERS, STEP_RUNNING);
 }
 
@@ -1979,16 +1979,16 @@ test_auth_waiting_counts_from_when_it_was_asked(void **state)
 	world_ns2_pending(w, 400);
 	w->in.now_us = STARTED_US + 450 * MS_US;
 	analyze(w);
-	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_WAITING);
 	assert_status(w->t, STEP_AUTHORITATIVE, STEP_RUNNING);
 
 	w->in.now_us = STARTED_US + 900 * MS_US;
 	analyze(w);
-	f = must_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET,
+	f = must_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_WAITING,
 	    NS2 "#53");
 	assert_int_equal(f->severity, SEVERITY_INFO);
 	assert_int_equal(count_in(w->t, STEP_AUTHORITATIVE,
-	    FINDING_NO_ANSWER_YET), 1);
+	    FINDING_AUTH_WAITING), 1);
 	assert_message_has(f, NS2 "#53 has not answered after 500 ms");
 	assert_message_has(f, "answered within 10 ms");
 	assert_message_has(f, "timeout (2000 ms)");
@@ -2005,22 +2005,22 @@ test_auth_waiting_not_noted_when_final_or_alone(void **state)
 	world_ns2_pending(w, 0);
 	w->in.now_us = STARTED_US + 30 * MS_US;
 	analyze(w);
-	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_WAITING);
 	/* asked_us unknown: counted from the start of the survey */
 	w->in.now_us = STARTED_US + 500 * MS_US;
 	analyze(w);
-	must_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET, NS2 "#53");
+	must_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_WAITING, NS2 "#53");
 
 	w->in.final = true;
 	analyze(w);
-	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_WAITING);
 
 	/* NS1 not back either: no peer to compare with */
 	w->in.final = false;
 	canned_put(&w->sv->auth[0].answer[0], NULL);
 	canned_put(&w->sv->auth[0].soa, NULL);
 	analyze(w);
-	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_NO_ANSWER_YET);
+	must_not_find(w->t, STEP_AUTHORITATIVE, FINDING_AUTH_WAITING);
 	assert_status(w->t, STEP_AUTHORITATIVE, STEP_RUNNING);
 }
 
