@@ -142,10 +142,13 @@
 	/* TRANSLATORS: key names as on keyboards; letters and F1 stay. */ \
 	X(N_("Enter"), N_("Go on to the next step."))			\
 	X(N_("a"), N_("Run every remaining step, up to the verdict."))	\
-	X(N_("r"), N_("Run the selected step again."))			\
-	X(N_("Arrows, Tab, 1-6"),					\
-	  N_("Move between the steps and the verdict; a number goes "	\
-	     "straight to that step, 6 to the verdict."))		\
+	X(N_("r"), N_("Ask every server again (the files are read again "	\
+	     "too); the findings fill in anew."))			\
+	X(N_("Tab, Left, Right"),					\
+	  N_("Move between the panes: steps, findings, evidence."))	\
+	X(N_("Up, Down, 1-6"),						\
+	  N_("Select a step, a finding, or scroll the evidence; a number "	\
+	     "goes straight to that step, 6 to the verdict."))		\
 	X(N_("Space, Enter"),						\
 	  N_("On a finding: open or close its explanation."))		\
 	X(N_("F1, ?"), N_("Show the help of the current step."))	\

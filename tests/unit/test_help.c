@@ -337,7 +337,7 @@ static void
 test_verdict_page(void **state)
 {
 	struct help_page *p = help_page_verdict();
-	const char *keys[] = { "Enter", "a", "r", "Arrows, Tab, 1-6",
+	const char *keys[] = { "Enter", "a", "r", "Tab, Left, Right", "Up, Down, 1-6",
 		"Space, Enter", "F1, ?", "w", "j", "q" };
 	size_t i, at = 0, healthy, unknown;
 
