@@ -155,7 +155,17 @@ tui_ask_line(struct tui *t, const char *title, const char *prompt,
 		else
 			box(w, 0, 0);
 		tui_put(w, 0, 2, width, title, A_BOLD);
-		tui_put(w, 1, 2, width, prompt, A_NORMAL);
+		{
+			/* The question may take two lines above the field. */
+			char **lines;
+			size_t n, i;
+
+			n = textfmt_wrap(prompt, (size_t)width, 0, 0, &lines);
+			for (i = 0; i < n && i < 2; i++)
+				tui_put(w, 1 + (int)i, 2, width, lines[i],
+				    A_NORMAL);
+			textfmt_lines_free(lines, n);
+		}
 		tui_put(w, 5, 2, width, _("Enter: accept   Esc: cancel"), A_DIM);
 		top_panel(p);
 		curs_set(1);
