@@ -1,0 +1,123 @@
+#!/bin/sh
+# test_hostile.sh - dnstriage against lying and broken servers: every case
+# of tests/hostile/hostile_responder at once, inside a private network
+# namespace (tests/nsrun), each case with its own root hints and
+# resolv.conf. For each: no crash (exit status 0..2, never a signal),
+# done within the deadlines the options set, and the findings of
+# tests/hostile/expectations (the server named, what was wrong said).
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=.}"
+: "${DNSTRIAGE:=$top_builddir/dnstriage}"
+if [ "${DNSTRIAGE_IN_NETNS:-}" != 1 ]; then
+	exec "$top_srcdir/tests/nsrun" sh "$0" "$@"
+fi
+responder="$top_builddir/tests/hostile/hostile_responder"
+expect="$top_srcdir/tests/hostile/expectations"
+judge="$top_srcdir/tests/hostile/hostile-expect.py"
+# One server gets 500 ms a query. The longest legitimate run: the walk's
+# two levels, then the zone's servers asked, a TC=1 answer retried over
+# TCP with a fresh budget, then the SOA: a few timeouts in a row.
+TIMEOUT_MS=500
+CASE_BOUND_MS=4000		# each run, with slack for a loaded machine
+TOTAL_BOUND_MS=20000		# all of them, in parallel
+GUARD_S=30			# kill a run that hangs (a failure, not a wait)
+
+for prog in "$responder" "$DNSTRIAGE"; do
+	if [ ! -x "$prog" ]; then
+		echo "FAIL: $prog not built"
+		exit 99
+	fi
+done
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "SKIP: python3 not found"
+	exit 77
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_hostile.XXXXXX") || exit 99
+pid=
+trap 'if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi; rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+"$responder" serve 120 >"$tmp/responder.out" 2>"$tmp/responder.err" &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q '^ready$' "$tmp/responder.out"; do
+	if ! kill -0 "$pid" 2>/dev/null; then
+		echo "FAIL: the responder did not start: $(cat "$tmp/responder.err")"
+		exit 99
+	fi
+	sleep 0.05
+	i=$((i + 1))
+done
+grep -q '^ready$' "$tmp/responder.out" || { echo "FAIL: responder not ready"; exit 99; }
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# One run: its files, then dnstriage --json, its status and its time.
+run_case() {
+	m=$1 name=$2 d="$tmp/$2"
+	mkdir "$d" || return
+	printf '.\t3600000\tNS\ta.root.lab.\na.root.lab.\t3600000\tA\t127.77.%s.1\n' \
+	    "$m" >"$d/root.hints"
+	printf 'nameserver 127.77.%s.3\n' "$m" >"$d/resolv.conf"
+	# An anchor for a zone off the path: the chain is not checked, and
+	# no DNSSEC verdict hides what the servers did.
+	echo 'off-path.lab. 3600 IN DS 4711 13 2 0000000000000000000000000000000000000000000000000000000000000000' \
+	    >"$d/anchor"
+	: >"$d/hosts"
+	echo 'hosts: files dns' >"$d/nsswitch"
+	t0=$(now_ms)
+	timeout -s KILL "$GUARD_S" env LC_ALL=C "$DNSTRIAGE" --json \
+	    --timeout "$TIMEOUT_MS" --resolv-conf "$d/resolv.conf" \
+	    --hosts "$d/hosts" --nsswitch "$d/nsswitch" \
+	    --root-hints "$d/root.hints" --trust-anchor "$d/anchor" \
+	    www.hostile.test >"$d/report.json" 2>"$d/stderr"
+	echo "$? $(($(now_ms) - t0))" >"$d/status"
+}
+
+"$responder" list >"$tmp/cases"
+t0=$(now_ms)
+while read -r m name; do
+	run_case "$m" "$name" &
+done <"$tmp/cases"
+wait_for_runs() {
+	for name in $(cut -d' ' -f2 "$tmp/cases"); do
+		while [ ! -s "$tmp/$name/status" ]; do
+			[ $(($(now_ms) - t0)) -gt $((GUARD_S * 1000 + 5000)) ] && return
+			sleep 0.1
+		done
+	done
+}
+wait_for_runs
+total=$(($(now_ms) - t0))
+
+fails=0
+n=0
+while read -r m name; do
+	n=$((n + 1))
+	d="$tmp/$name"
+	if [ ! -s "$d/status" ]; then
+		echo "FAIL $name: the run did not end"
+		fails=$((fails + 1))
+		continue
+	fi
+	read -r rc ms <"$d/status"
+	echo "$name: exit $rc in $ms ms"
+	if [ "$rc" -gt 2 ]; then
+		echo "  FAIL $name: exit status $rc (a signal is > 128; 3 an internal error): $(head -c 500 "$d/stderr")"
+		fails=$((fails + 1))
+	fi
+	if [ "$ms" -gt "$CASE_BOUND_MS" ]; then
+		echo "  FAIL $name: took $ms ms with --timeout $TIMEOUT_MS (bound $CASE_BOUND_MS)"
+		fails=$((fails + 1))
+	fi
+done <"$tmp/cases"
+python3 "$judge" "$expect" "$tmp/cases" "$tmp" || fails=$((fails + 1))
+echo "all $n cases in $total ms (bound $TOTAL_BOUND_MS)"
+if [ "$total" -gt "$TOTAL_BOUND_MS" ]; then
+	echo "FAIL: the cases took $total ms together"
+	fails=$((fails + 1))
+fi
+[ "$n" -ge 20 ] || { echo "FAIL: only $n cases"; fails=$((fails + 1)); }
+[ "$fails" = 0 ] && echo "PASS: dnstriage copes with every hostile server" && exit 0
+exit 1
