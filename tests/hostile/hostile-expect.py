@@ -7,8 +7,8 @@ CASES-FILE has "M CASE" lines (hostile_responder list); the report of a
 case is DIR/CASE/report.json. In the expectations, 127.77.M. stands for
 the case's own addresses. EXPECTATIONS-FILE has one expectation a line,
 "CASE KIND ARGS...":
-  CASE has CODE SERVER TEXT...   some finding of CODE from SERVER whose
-                                 message contains TEXT
+  CASE has CODE SERVER TEXT...   some finding of CODE from SERVER (*: any
+                                 or none) whose message contains TEXT
   CASE lacks CODE SERVER         no finding of CODE from SERVER (*: any)
   CASE verdict CODE              the primary verdict is CODE
 Every check prints an "  ok   ..." or "  FAIL ..." line; the exit status
@@ -38,8 +38,9 @@ def judge(report_path, case, m, spec_path):
             kind, args = words[1], words[2:]
             if kind == "has":
                 code, server, text = args[0], args[1], " ".join(args[2:])
-                ok = any(x["code"] == code and x.get("server") == server
-                         and text in x.get("message", "") for x in findings)
+                ok = any(x["code"] == code and text in x.get("message", "")
+                         and (server == "*" or x.get("server") == server)
+                         for x in findings)
                 what = "%s from %s saying '%s'" % (code, server, text)
             elif kind == "lacks":
                 code, server = args[0], args[1]

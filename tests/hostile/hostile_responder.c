@@ -14,6 +14,9 @@
  *               modes that concern packets; sound for the ones about the
  *               zone's delegation
  *   127.77.m.4  the address the other-source mode answers from
+ * The referral modes: .2 refers to itself (loop), to the root (upward),
+ * to another tree (sideways), or delegates www.hostile.test to the root
+ * server, which refers back to .2 (cycle).
  * The zone: www A 127.0.0.80, no AAAA, ns1 A 127.77.m.2, unsigned. */
 #include "config.h"
 
@@ -59,6 +62,7 @@
 	X(REFERRAL_LOOP, "referral-loop", false)			\
 	X(REFERRAL_UP, "referral-upward", false)			\
 	X(REFERRAL_SIDEWAYS, "referral-sideways", false)		\
+	X(REFERRAL_CYCLE, "referral-cycle", false)			\
 	X(EDNS_FORMERR, "edns-formerr", true)				\
 	X(EDNS_DROP, "edns-drop", false)
 
@@ -199,6 +203,13 @@ zone_answer(ldns_pkt *r, const ldns_rdf *qn, ldns_rr_type qt, unsigned m,
 {
 	unsigned i;
 
+	if (!resolver && mode == MODE_REFERRAL_CYCLE &&
+	    name_under(qn, "www." ZONE)) {
+		add_rr(r, LDNS_SECTION_AUTHORITY, "www." ZONE " NS ns.www." ZONE);
+		add_rr(r, LDNS_SECTION_ADDITIONAL, "ns.www." ZONE
+		    " A 127.77.%u.1", m);
+		return;
+	}
 	if (!resolver && (mode == MODE_REFERRAL_LOOP || mode == MODE_REFERRAL_UP ||
 	    mode == MODE_REFERRAL_SIDEWAYS)) {
 		if (mode == MODE_REFERRAL_LOOP) {
