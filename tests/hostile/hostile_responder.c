@@ -16,7 +16,8 @@
  *   127.77.m.4  the address the other-source mode answers from
  * The referral modes: .2 refers to itself (loop), to the root (upward),
  * to another tree (sideways), or delegates www.hostile.test to the root
- * server, which refers back to .2 (cycle).
+ * server, which refers back to .2 (cycle). In root-truncated, the root
+ * server cuts its answers short and the others are sound.
  * The zone: www A 127.0.0.80, no AAAA, ns1 A 127.77.m.2, unsigned. */
 #include "config.h"
 
@@ -63,6 +64,7 @@
 	X(REFERRAL_UP, "referral-upward", false)			\
 	X(REFERRAL_SIDEWAYS, "referral-sideways", false)		\
 	X(REFERRAL_CYCLE, "referral-cycle", false)			\
+	X(ROOT_TRUNCATED, "root-truncated", false)			\
 	X(EDNS_FORMERR, "edns-formerr", true)				\
 	X(EDNS_DROP, "edns-drop", false)
 
@@ -361,9 +363,11 @@ respond(const struct sock *s, const uint8_t *q, size_t qlen, bool tcp,
 	ldns_rr_type qt;
 	uint8_t *wire = NULL;
 	size_t len = 0, limit;
-	bool edns, hostile = s->role == ROLE_AUTH ||
+	bool edns, hostile = s->mode == MODE_ROOT_TRUNCATED ?
+	    s->role == ROLE_ROOT : s->role == ROLE_AUTH ||
 	    (s->role == ROLE_RESOLVER && modes[s->mode].resolver);
-	enum mode mode = hostile ? s->mode : MODE_COUNT;
+	enum mode mode = !hostile ? MODE_COUNT :
+	    s->mode == MODE_ROOT_TRUNCATED ? MODE_TRUNCATED : s->mode;
 
 	*cut_tcp = false;
 	if (ldns_wire2pkt(&query, q, qlen) != LDNS_STATUS_OK)
