@@ -901,7 +901,7 @@ run_all(void)
 			kill(hostile, SIGTERM);
 		return 1;
 	}
-	printf("1..32\n");
+	printf("1..36\n");
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		if ((e = probe_engine_new()) == NULL)
 			abort();
