@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dnstriage/dnsmsg.h"
 #include "dnstriage/textfmt.h"
 #include "dnstriage/verdict.h"
 #include "canned_survey.h"
@@ -237,6 +238,34 @@ test_oversized_answer(void **state)
 	canned_survey_free(sv);
 }
 
+/* The evidence of such an answer (other findings show it) stays short. */
+static void
+test_render_cuts_long_sections(void **state)
+{
+	ldns_pkt *p = canned_pkt("www.example.test", LDNS_RR_TYPE_A, true,
+	    LDNS_RCODE_NOERROR);
+	char rr[64], *text;
+	size_t lines = 0;
+	const char *c;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 600; i++) {
+		snprintf(rr, sizeof(rr), "www.example.test. 300 IN A 127.0.%d.%d",
+		    i / 250, i % 250);
+		canned_pkt_add(p, LDNS_SECTION_ANSWER, rr);
+	}
+	text = dnsmsg_render(p);
+	for (c = text; *c != '\0'; c++)
+		lines += *c == '\n';
+	assert_non_null(strstr(text, ";; ... and 560 more records\n"));
+	assert_non_null(strstr(text, "127.0.0.39\n"));
+	assert_null(strstr(text, "127.0.0.40\n"));
+	assert_true(lines < DNSMSG_RENDER_MAX_RRS + 20);
+	free(text);
+	ldns_pkt_free(p);
+}
+
 static struct probe_result *
 cname_answer(const char *const *rrs)
 {
@@ -383,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_stray_messages),
 		cmocka_unit_test(test_edns_unsupported),
 		cmocka_unit_test(test_oversized_answer),
+		cmocka_unit_test(test_render_cuts_long_sections),
 		cmocka_unit_test(test_cname_loop),
 		cmocka_unit_test(test_cname_chain_that_ends),
 		cmocka_unit_test(test_rrsig_absurd_dates),
