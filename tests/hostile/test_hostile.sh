@@ -3,8 +3,9 @@
 # of tests/hostile/hostile_responder at once, inside a private network
 # namespace (tests/nsrun), each case with its own root hints and
 # resolv.conf. For each: no crash (exit status 0..2, never a signal),
-# done within the deadlines the options set, and the findings of
-# tests/hostile/expectations (the server named, what was wrong said).
+# done within the deadlines the options set, the findings of
+# tests/hostile/expectations (the server named, what was wrong said), and
+# a text report fit for a terminal.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=.}"
@@ -22,6 +23,7 @@ TIMEOUT_MS=500
 CASE_BOUND_MS=4000		# each run, with slack for a loaded machine
 TOTAL_BOUND_MS=20000		# all of them, in parallel
 GUARD_S=30			# kill a run that hangs (a failure, not a wait)
+REPORT_MAX_LINES=1000		# a text report for a ticket, not a dump
 
 for prog in "$responder" "$DNSTRIAGE"; do
 	if [ ! -x "$prog" ]; then
@@ -72,7 +74,14 @@ run_case() {
 	    --hosts "$d/hosts" --nsswitch "$d/nsswitch" \
 	    --root-hints "$d/root.hints" --trust-anchor "$d/anchor" \
 	    www.hostile.test >"$d/report.json" 2>"$d/stderr"
-	echo "$? $(($(now_ms) - t0))" >"$d/status"
+	rc=$? ms=$(($(now_ms) - t0))
+	# The text report of the same case, for the terminal checks.
+	timeout -s KILL "$GUARD_S" env LC_ALL=C "$DNSTRIAGE" --report \
+	    --timeout "$TIMEOUT_MS" --resolv-conf "$d/resolv.conf" \
+	    --hosts "$d/hosts" --nsswitch "$d/nsswitch" \
+	    --root-hints "$d/root.hints" --trust-anchor "$d/anchor" \
+	    www.hostile.test >"$d/report.txt" 2>/dev/null
+	echo "$rc $ms $?" >"$d/status"
 }
 
 "$responder" list >"$tmp/cases"
@@ -101,10 +110,19 @@ while read -r m name; do
 		fails=$((fails + 1))
 		continue
 	fi
-	read -r rc ms <"$d/status"
+	read -r rc ms text_rc <"$d/status"
 	echo "$name: exit $rc in $ms ms"
 	if [ "$rc" -gt 2 ]; then
 		echo "  FAIL $name: exit status $rc (a signal is > 128; 3 an internal error): $(head -c 500 "$d/stderr")"
+		fails=$((fails + 1))
+	fi
+	# Whatever the servers sent, the report is text a terminal shows as
+	# it is: no control characters, no line of absurd length, no flood.
+	if [ "$text_rc" -gt 2 ] ||
+	    LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$d/report.txt" ||
+	    [ "$(wc -l <"$d/report.txt")" -gt "$REPORT_MAX_LINES" ] ||
+	    [ "$(awk '{ if (length > m) m = length } END { print m + 0 }' "$d/report.txt")" -gt 200 ]; then
+		echo "  FAIL $name: text report: exit $text_rc, $(wc -l <"$d/report.txt") lines, or control characters or long lines"
 		fails=$((fails + 1))
 	fi
 	if [ "$ms" -gt "$CASE_BOUND_MS" ]; then
