@@ -17,7 +17,8 @@
  * The referral modes: .2 refers to itself (loop), to the root (upward),
  * to another tree (sideways), or delegates www.hostile.test to the root
  * server, which refers back to .2 (cycle). In root-truncated, the root
- * server cuts its answers short and the others are sound.
+ * server cuts its answers short and the others are sound. control-chars
+ * puts terminal escapes in a name, a TXT record and the NSID.
  * The zone: www A 127.0.0.80, no AAAA, ns1 A 127.77.m.2, unsigned. */
 #include "config.h"
 
@@ -65,6 +66,7 @@
 	X(REFERRAL_SIDEWAYS, "referral-sideways", false)		\
 	X(REFERRAL_CYCLE, "referral-cycle", false)			\
 	X(ROOT_TRUNCATED, "root-truncated", false)			\
+	X(CONTROL_CHARS, "control-chars", true)				\
 	X(EDNS_FORMERR, "edns-formerr", true)				\
 	X(EDNS_DROP, "edns-drop", false)
 
@@ -241,6 +243,9 @@ zone_answer(ldns_pkt *r, const ldns_rdf *qn, ldns_rr_type qt, unsigned m,
 
 		for (i = 1; i <= n; i++)
 			add_rr(r, LDNS_SECTION_ANSWER, ZONE " NS ns%u." ZONE, i);
+		if (mode == MODE_CONTROL_CHARS)	/* ESC [ 2 J in a name */
+			add_rr(r, LDNS_SECTION_ANSWER, ZONE " NS "
+			    "\\027[2J\\007." ZONE);
 	} else if (name_is(qn, "www." ZONE) && mode == MODE_CNAME_LOOP) {
 		add_rr(r, LDNS_SECTION_ANSWER, "www." ZONE " CNAME www2." ZONE);
 		add_rr(r, LDNS_SECTION_ANSWER, "www2." ZONE " CNAME www." ZONE);
@@ -254,6 +259,9 @@ zone_answer(ldns_pkt *r, const ldns_rdf *qn, ldns_rr_type qt, unsigned m,
 		if (mode == MODE_RRSIG_DATES)
 			add_absurd_rrsig(r, LDNS_SECTION_ANSWER,
 			    "www." ZONE, "A", 3);
+		if (mode == MODE_CONTROL_CHARS)	/* clear screen, set title */
+			add_rr(r, LDNS_SECTION_ADDITIONAL, "www." ZONE " TXT "
+			    "\"\\027[2J\\027]0;owned\\007\\013\\r\"");
 	} else if (name_is(qn, "ns1." ZONE) || (mode == MODE_NS_100 &&
 	    name_under(qn, ZONE) && ldns_dname_label_count(qn) == 3 &&
 	    strncasecmp((const char *)ldns_rdf_data(qn) + 1, "ns", 2) == 0)) {
@@ -416,6 +424,15 @@ respond(const struct sock *s, const uint8_t *q, size_t qlen, bool tcp,
 	if (edns) {
 		ldns_pkt_set_edns_udp_size(r, 1232);
 		ldns_pkt_set_edns_do(r, ldns_pkt_edns_do(query));
+	}
+	if (edns && mode == MODE_CONTROL_CHARS) {	/* an NSID that paints */
+		static const uint8_t nsid[] = "\033[31mred\033[0m\r\b";
+		ldns_edns_option_list *opts = ldns_edns_option_list_new();
+		ldns_edns_option *o = ldns_edns_new_from_data(LDNS_EDNS_NSID,
+		    sizeof(nsid) - 1, nsid);
+
+		ldns_edns_option_list_push(opts, o);
+		ldns_pkt_set_edns_option_list(r, opts);
 	}
 encode:
 	if (ldns_pkt2wire(&wire, r, &len) != LDNS_STATUS_OK || len > MAX_MSG)
