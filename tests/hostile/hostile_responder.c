@@ -3,10 +3,12 @@
  * (tests/nsrun): it binds port 53 of addresses in 127.77.0.0/16.
  *
  *   hostile_responder list            "INDEX MODE" per case
- *   hostile_responder serve [SECONDS] serve every case; prints "ready" once
- *                                     bound; exits after SECONDS (60)
+ *   hostile_responder serve [SECONDS] serve every case, each in a process
+ *                                     of its own; prints "ready" once
+ *                                     bound; exits after SECONDS (60) or
+ *                                     on SIGTERM, with its children
  *
- * One process serves every case at once, case m (1..) on its own /24:
+ * Every case at once, case m (1..) on its own /24:
  *   127.77.m.1  a sound root server: delegates hostile.test to
  *               ns1.hostile.test (127.77.m.2); in the ns-100 case, to 100
  *   127.77.m.2  the zone's name server, broken as the mode says
@@ -31,8 +33,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <time.h>
@@ -200,6 +204,28 @@ root_answer(ldns_pkt *r, const ldns_rdf *qn, ldns_rr_type qt, unsigned m,
 	}
 }
 
+/* 4000 A records for www, parsed once: built for every query, they
+ * would delay the case's other answers past the client's timeout. */
+static void
+push_many_a(ldns_pkt *r)
+{
+	static ldns_rr_list *many;
+	size_t i;
+
+	if (many == NULL) {
+		ldns_pkt *tmp = ldns_pkt_new();
+
+		for (i = 0; i < 4000; i++)
+			add_rr(tmp, LDNS_SECTION_ANSWER, "www." ZONE
+			    " A 127.0.%zu.%zu", 100 + i / 250, i % 250);
+		many = ldns_rr_list_clone(ldns_pkt_answer(tmp));
+		ldns_pkt_free(tmp);
+	}
+	for (i = 0; i < ldns_rr_list_rr_count(many); i++)
+		ldns_pkt_push_rr(r, LDNS_SECTION_ANSWER,
+		    ldns_rr_clone(ldns_rr_list_rr(many, i)));
+}
+
 /* What the zone's server says, in the modes that concern the data. */
 static void
 zone_answer(ldns_pkt *r, const ldns_rdf *qn, ldns_rr_type qt, unsigned m,
@@ -250,12 +276,11 @@ zone_answer(ldns_pkt *r, const ldns_rdf *qn, ldns_rr_type qt, unsigned m,
 		add_rr(r, LDNS_SECTION_ANSWER, "www." ZONE " CNAME www2." ZONE);
 		add_rr(r, LDNS_SECTION_ANSWER, "www2." ZONE " CNAME www." ZONE);
 	} else if (name_is(qn, "www." ZONE) && qt == LDNS_RR_TYPE_A) {
-		unsigned n = mode == MODE_MANY_RRS ? 4000 : 1;
-
-		for (i = 0; i < n; i++)
+		if (mode == MODE_MANY_RRS)
+			push_many_a(r);
+		else
 			add_rr(r, LDNS_SECTION_ANSWER, "www." ZONE
-			    " A 127.0.%u.%u", n == 1 ? 0 : 100 + i / 250,
-			    n == 1 ? 80 : i % 250);
+			    " A 127.0.0.80");
 		if (mode == MODE_RRSIG_DATES)
 			add_absurd_rrsig(r, LDNS_SECTION_ANSWER,
 			    "www." ZONE, "A", 3);
@@ -580,13 +605,65 @@ serve_tcp(const struct sock *s)
 	close(fd);
 }
 
+static pid_t children[MODE_COUNT];
+static volatile sig_atomic_t stop;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void
+stop_children(int status)
+{
+	size_t i;
+
+	for (i = 0; i < MODE_COUNT; i++)
+		if (children[i] > 0)
+			kill(children[i], SIGTERM);
+	for (i = 0; i < MODE_COUNT; i++)
+		if (children[i] > 0)
+			waitpid(children[i], NULL, 0);
+	exit(status);
+}
+
+/* The sockets of case m, until killed (or the parent dies). */
+static void
+serve_case(unsigned m, int seconds)
+{
+	struct pollfd fds[8];
+	size_t idx[8], n = 0, i;
+	int r;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	alarm((unsigned)seconds);
+	for (i = 0; i < nsocks && n < 8; i++)
+		if (socks[i].m == m) {
+			fds[n].fd = socks[i].fd;
+			fds[n].events = POLLIN;
+			idx[n++] = i;
+		}
+	for (;;) {
+		if ((r = poll(fds, n, -1)) < 0 && errno != EINTR)
+			_exit(1);
+		for (i = 0; r > 0 && i < n; i++) {
+			if (!(fds[i].revents & POLLIN))
+				continue;
+			if (socks[idx[i]].type == SOCK_DGRAM)
+				serve_udp(&socks[idx[i]]);
+			else
+				serve_tcp(&socks[idx[i]]);
+		}
+	}
+}
+
 static void
 serve(int seconds)
 {
-	struct pollfd fds[sizeof(socks) / sizeof(socks[0])];
 	unsigned m;
 	size_t i;
-	int r;
 	static const enum role roles[] = { ROLE_ROOT, ROLE_AUTH, ROLE_RESOLVER };
 
 	for (m = 1; m <= MODE_COUNT; m++) {
@@ -606,25 +683,23 @@ serve(int seconds)
 		if (socks[nsocks++].fd < 0)
 			exit(1);
 	}
-	for (i = 0; i < nsocks; i++) {
-		fds[i].fd = socks[i].fd;
-		fds[i].events = POLLIN;
+	/* One process per case: a slow case (4000 records to build) never
+	 * delays the answers of another. The parent only waits. */
+	for (m = 1; m <= MODE_COUNT; m++) {
+		if ((children[m - 1] = fork()) < 0)
+			stop_children(1);
+		if (children[m - 1] == 0)
+			serve_case(m, seconds);
 	}
+	signal(SIGTERM, on_stop);
+	signal(SIGINT, on_stop);
+	signal(SIGALRM, on_stop);
 	alarm((unsigned)seconds);	/* never outlive a broken test */
 	printf("ready\n");
 	fflush(stdout);
-	for (;;) {
-		if ((r = poll(fds, nsocks, -1)) < 0 && errno != EINTR)
-			exit(1);
-		for (i = 0; r > 0 && i < nsocks; i++) {
-			if (!(fds[i].revents & POLLIN))
-				continue;
-			if (socks[i].type == SOCK_DGRAM)
-				serve_udp(&socks[i]);
-			else
-				serve_tcp(&socks[i]);
-		}
-	}
+	while (!stop)
+		pause();
+	stop_children(0);
 }
 
 int
