@@ -111,7 +111,7 @@ check_malformed(struct ctx *c, enum step_id step,
 {
 	enum wirecheck w;
 	struct finding *f;
-	char q[LDNS_MAX_DOMAINLEN + 24], at[24], *why;
+	char q[LDNS_MAX_DOMAINLEN + 24], bytes[24], *why;
 
 	if (res->outcome != PROBE_MALFORMED ||
 	    (f = add(c, step, res, FINDING_MALFORMED_ANSWER)) == NULL)
@@ -121,11 +121,11 @@ check_malformed(struct ctx *c, enum step_id step,
 	if (w == WIRECHECK_OK)
 		w = WIRECHECK_OTHER;
 	why = message_arg_msgid(wirecheck_msgid(w));
-	snprintf(at, sizeof(at), "%zu", res->wire_len);
+	snprintf(bytes, sizeof(bytes), "%zu", res->wire_len);
 	finding_set_message(f, N_("%1$s answered %2$s %3$s with a message that "
 	    "is not valid DNS (%4$s bytes): %5$s. Nothing in it can be used; "
 	    "a resolver treats the server as broken."), who, q,
-	    transport_text(res), at, why, NULL);
+	    transport_text(res), bytes, why, NULL);
 	free(why);
 }
 

@@ -17,7 +17,7 @@
 	  N_("the message is shorter than a DNS header (12 bytes)"))	\
 	X(TRUNCATED, "truncated",					\
 	  N_("the message ends in the middle of a record: it was cut "	\
-	     "short, and the TC flag does not say so"))			\
+	     "short"))							\
 	X(POINTER_LOOP, "pointer-loop",					\
 	  N_("a compressed name points back at itself: a compression " \
 	     "pointer loop"))						\
