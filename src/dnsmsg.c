@@ -417,8 +417,12 @@ render_section(struct strbuf *sb, const char *title, const ldns_rr_list *l,
 	if (l == NULL || ldns_rr_list_rr_count(l) == 0)
 		return;
 	strbuf_addf(sb, "\n;; %s SECTION:\n", title);
-	for (i = 0; i < ldns_rr_list_rr_count(l); i++)
+	for (i = 0; i < ldns_rr_list_rr_count(l) &&
+	    i < DNSMSG_RENDER_MAX_RRS; i++)
 		render_rr(sb, ldns_rr_list_rr(l, i), question);
+	if (ldns_rr_list_rr_count(l) > DNSMSG_RENDER_MAX_RRS)
+		strbuf_addf(sb, ";; ... and %zu more records\n",
+		    ldns_rr_list_rr_count(l) - DNSMSG_RENDER_MAX_RRS);
 }
 
 static bool

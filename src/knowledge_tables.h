@@ -197,6 +197,25 @@
 	     "authoritative servers. Split horizon (views) is often "	\
 	     "deliberate; it is a fault when a client lands in the wrong " \
 	     "view, for example after its subnet was left out of an ACL.")) \
+	X(EDNS_UNSUPPORTED,						\
+	  N_("{server} does not support EDNS: it rejects or ignores queries " \
+	     "with an OPT record and answers only without. Resolvers that "	\
+	     "no longer work around that (since DNS Flag Day 2019) fail on " \
+	     "it."),							\
+	  N_("The server answers FORMERR or NOTIMP to a query with EDNS, or " \
+	     "does not answer it at all, and answers the same query without " \
+	     "EDNS. Old server software or a firewall that drops DNS packets " \
+	     "with an OPT record does this. Current resolvers no longer retry " \
+	     "without EDNS, so to them the server is dead; and without EDNS "	\
+	     "it can serve neither DNSSEC nor answers over 512 bytes over "	\
+	     "UDP."))							\
+	X(CNAME_LOOP,							\
+	  N_("{name} is an alias (CNAME) whose chain loops back on itself " \
+	     "({server}): it can never resolve to an address."),		\
+	  N_("The alias chain of the name comes back to a name already in it, " \
+	     "so it never ends in an address. Resolvers give up with SERVFAIL " \
+	     "or an empty answer. Someone pointed two aliases at each other, "	\
+	     "often while moving a service."))				\
 	X(UNKNOWN,							\
 	  N_("The triage could not name a cause: the checks that would find " \
 	     "it did not run, or the failure is of a kind this version does " \
@@ -475,6 +494,21 @@
 	  N_("If the difference is not intended, make the views serve the " \
 	     "same data, or move this host's network into the right view."), \
 	  NULL)								\
+	X(EDNS_UNSUPPORTED,						\
+	  N_("Ask without EDNS, which it answers, then the same without "	\
+	     "+noedns, which it does not:"),				\
+	  "dig @{address} {name} {type} +norec +noedns")		\
+	X(EDNS_UNSUPPORTED,						\
+	  N_("Upgrade the server software, or let the firewall in front of " \
+	     "it pass DNS packets with EDNS (OPT records) and fragments or "	\
+	     "TCP for large answers."), NULL)				\
+	X(CNAME_LOOP,							\
+	  N_("Follow the chain on the authoritative server:"),		\
+	  "dig @{address} {name} CNAME +norec")				\
+	X(CNAME_LOOP,							\
+	  N_("Point the last alias of the chain at the name that holds the " \
+	     "address records (or replace it with those records), raise the " \
+	     "serial of {zone}, and reload."), NULL)			\
 	X(UNKNOWN,							\
 	  N_("Read each finding's evidence and run its query by hand."), \
 	  NULL)								\
@@ -543,7 +577,15 @@
 	X(SERIALS_INCOMPARABLE, N_("Serials cannot be ordered"))	\
 	X(SOA_SERVFAIL, N_("SOA query fails (SERVFAIL)"))		\
 	X(SOA_NOT_AUTH, N_("SOA without authority"))			\
-	X(EDNS_EXPIRE, N_("Zone copy lifetime (EDNS EXPIRE)"))
+	X(EDNS_EXPIRE, N_("Zone copy lifetime (EDNS EXPIRE)"))		\
+	X(MALFORMED_ANSWER, N_("Answer is not valid DNS"))		\
+	X(TCP_FALLBACK_FAILED, N_("Truncated answer, and TCP fails"))	\
+	X(ANSWER_MISMATCH, N_("Stray messages ignored"))		\
+	X(EDNS_UNSUPPORTED, N_("Server does not support EDNS"))	\
+	X(OVERSIZED_ANSWER, N_("Answer of absurd size"))		\
+	X(CNAME_LOOP, N_("Alias chain loops"))				\
+	X(RRSIG_DATES, N_("Signature with absurd dates"))		\
+	X(NS_SET_LARGE, N_("More name servers than checked"))
 
 /* X(ID, paragraph): what a finding of that code means and what to look at
  * next, for the help screen and the expanded finding. Plain words; the
@@ -897,7 +939,9 @@
 	X(SERIALS_INCOMPARABLE, SERIAL_MISMATCH)			\
 	X(SOA_SERVFAIL, ZONE_EXPIRED_SECONDARY)				\
 	X(SOA_NOT_AUTH, ZONE_EXPIRED_SECONDARY)				\
-	X(EXPIRE_SOON, SECONDARY_EXPIRING)
+	X(EXPIRE_SOON, SECONDARY_EXPIRING)				\
+	X(EDNS_UNSUPPORTED, EDNS_UNSUPPORTED)				\
+	X(CNAME_LOOP, CNAME_LOOP)
 
 /* X(number, name, alias or NULL, meaning, what to check next) */
 #define RCODE_TABLE(X)							\

@@ -390,6 +390,101 @@ launch(struct probe_engine *e, struct probe *p, uint64_t now)
 	return true;
 }
 
+/* --- EDNS fallback (probe.h) ------------------------------------------- */
+
+void
+probe_udp_payload(const struct probe *p, const uint8_t **wire, size_t *len)
+{
+	if (p->plain_last_try && p->plain_query != NULL &&
+	    p->sent + 1 == p->res->spec.tries) {
+		*wire = p->plain_query;
+		*len = p->plain_query_len;
+	} else {
+		*wire = p->query;
+		*len = p->query_len;
+	}
+}
+
+/* The query without EDNS, its ID and its dig command. */
+static bool
+build_plain_query(struct probe *p)
+{
+	struct probe_spec plain = p->res->spec;
+
+	if (plain.edns_bufsize == 0)
+		return false;
+	plain.edns_bufsize = 0;
+	plain.dnssec_ok = false;
+	plain.edns_options = NULL;
+	plain.n_edns_options = 0;
+	do
+		p->plain_id = random_id();
+	while (p->plain_id == p->expect.id);
+	return probe_build_query(&plain, p->plain_id, &p->plain_query,
+	    &p->plain_query_len);
+}
+
+/* From now on the query is the one without EDNS. */
+static void
+use_plain_query(struct probe *p)
+{
+	struct probe_spec plain = p->res->spec;
+	char dig[2048];
+
+	free(p->query);
+	free(p->tcp_out);
+	p->tcp_out = NULL;
+	p->query = p->plain_query;
+	p->query_len = p->plain_query_len;
+	p->plain_query = NULL;
+	p->plain_last_try = false;
+	p->expect.id = p->plain_id;
+	p->res->id = p->plain_id;
+	p->res->edns_fallback = true;
+	plain.edns_bufsize = 0;
+	plain.dnssec_ok = false;
+	plain.n_edns_options = 0;
+	if (probe_render_dig(&plain, dig, sizeof(dig))) {
+		char *s = strdup(dig);
+
+		if (s != NULL) {
+			free(p->res->reproduce);
+			p->res->reproduce = s;
+		}
+	}
+}
+
+/* FORMERR or NOTIMP without OPT to a query with OPT: the server does not
+ * know EDNS (RFC 6891 section 7). */
+static bool
+rejects_edns(const struct probe *p, const ldns_pkt *pkt)
+{
+	ldns_pkt_rcode rc;
+
+	if (pkt == NULL || p->res->edns_fallback ||
+	    p->res->spec.edns_bufsize == 0 || ldns_pkt_edns(pkt))
+		return false;
+	rc = ldns_pkt_get_rcode(pkt);
+	return rc == LDNS_RCODE_FORMERR || rc == LDNS_RCODE_NOTIMPL;
+}
+
+/* Ask again at once without EDNS, over the same transport, with a fresh
+ * budget: the server proved alive. */
+static void
+fall_back_to_plain(struct probe_engine *e, struct probe *p, uint64_t now)
+{
+	if (p->plain_query == NULL && !build_plain_query(p)) {
+		finish_at(e, p, PROBE_LOCAL_ERROR, ENOMEM, now, false);
+		return;
+	}
+	probe_fd_release(e, p);
+	use_plain_query(p);
+	p->t_sched = now;
+	p->t_deadline = now + (uint64_t)p->res->spec.timeout_ms * 1000u;
+	if (!launch(e, p, now))
+		finish_at(e, p, PROBE_LOCAL_ERROR, EMFILE, now, false);
+}
+
 /* TC=1 over UDP: same query over TCP with a fresh budget (see probe.h). */
 static void
 fall_back_to_tcp(struct probe_engine *e, struct probe *p, uint64_t now)
@@ -411,6 +506,23 @@ probe_take_message(struct probe_engine *e, struct probe *p,
 	enum probe_match m;
 
 	m = probe_match_reply(&p->expect, wire, len, from, fromlen, &pkt);
+	/* The answer to the last try, sent without EDNS. */
+	if (m == PROBE_MATCH_WRONG_ID && p->plain_last_try &&
+	    p->plain_query != NULL && p->sent >= p->res->spec.tries) {
+		struct probe_expect plain = p->expect;
+
+		plain.id = p->plain_id;
+		/* Failing on another count than its ID, it is a stray
+		 * for the plain query: say why. */
+		m = probe_match_reply(&plain, wire, len, from, fromlen, &pkt);
+		if (m == PROBE_MATCH_OK || m == PROBE_MATCH_MALFORMED)
+			use_plain_query(p);
+	}
+	if (m == PROBE_MATCH_OK && rejects_edns(p, pkt)) {
+		ldns_pkt_free(pkt);
+		fall_back_to_plain(e, p, now);
+		return;
+	}
 	if (m == PROBE_MATCH_OK && probe_should_retry_tcp(p->transport, wire,
 	    len)) {
 		ldns_pkt_free(pkt);
@@ -420,6 +532,7 @@ probe_take_message(struct probe_engine *e, struct probe *p,
 	if (m == PROBE_MATCH_OK && pkt == NULL)
 		m = PROBE_MATCH_MALFORMED;	/* cut TC=1 answer over TCP */
 	if (m != PROBE_MATCH_OK && m != PROBE_MATCH_MALFORMED) {
+		p->res->ignored_why = m;
 		p->res->ignored++;
 		e->st.ignored++;
 		return;
@@ -453,7 +566,7 @@ probe_start_queued(struct probe_engine *e)
 	uint64_t now = probe_now_us();
 
 	while (e->nactive < e->cap && (p = TAILQ_FIRST(&e->queued)) != NULL) {
-		p->t_first = now;
+		p->t_first = p->t_sched = now;
 		p->t_deadline = now + (uint64_t)p->res->spec.timeout_ms * 1000u;
 		if (!launch(e, p, now)) {
 			e->fd_starved = true;
@@ -483,6 +596,7 @@ probe_deliver(struct probe_engine *e)
 		done = p->done;
 		user = p->user;
 		free(p->query);
+		free(p->plain_query);
 		free(p->tcp_out);
 		free(p->tcp_in);
 		free(p);
@@ -527,6 +641,7 @@ destroy(struct probe_engine *e, struct probe *p)
 	probe_fd_release(e, p);
 	probe_result_free(p->res);
 	free(p->query);
+	free(p->plain_query);
 	free(p->tcp_out);
 	free(p->tcp_in);
 	free(p);
@@ -590,6 +705,18 @@ new_probe(const struct probe_spec *spec, probe_done_fn *done, void *user)
 	p->expect.qname = p->res->spec.qname;
 	p->expect.type = p->res->spec.type;
 	p->expect.rr_class = p->res->spec.rr_class;
+	/* A firewall that drops EDNS queries to an authoritative server
+	 * still lets the last try through (probe.h). */
+	if (!spec->rd && spec->transport == PROBE_UDP &&
+	    p->res->spec.tries >= 2 && spec->edns_bufsize > 0) {
+		if (!build_plain_query(p)) {
+			probe_result_free(p->res);
+			free(p->query);
+			free(p);
+			return NULL;
+		}
+		p->plain_last_try = true;
+	}
 	return p;
 }
 

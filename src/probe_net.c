@@ -91,11 +91,14 @@ void
 probe_net_udp_send(struct probe_engine *e, struct probe *p, uint64_t now)
 {
 	uint64_t budget = (uint64_t)p->res->spec.timeout_ms * 1000u;
+	const uint8_t *wire;
+	size_t len;
 	ssize_t n;
 
-	n = send(p->fd, p->query, p->query_len, 0);
+	probe_udp_payload(p, &wire, &len);
+	n = send(p->fd, wire, len, 0);
 	p->sent++;
-	p->t_next = p->t_first + budget * p->sent / p->res->spec.tries;
+	p->t_next = p->t_sched + budget * p->sent / p->res->spec.tries;
 	if (n >= 0) {
 		p->res->transmissions++;
 		p->t_sent = now;
@@ -301,9 +304,11 @@ tcp_read(struct probe_engine *e, struct probe *p, uint64_t now)
 			break;
 		probe_take_message(e, p, p->tcp_in, p->tcp_in_need, NULL, 0,
 		    now);
+		/* Also after an EDNS fallback, whose new connection must not
+		 * find this message half-read. */
+		tcp_next_message(p);
 		if (p->state != PROBE_ST_TCP_READ)
 			return;
-		tcp_next_message(p);
 	}
 	if (r < 0)
 		tcp_lost(e, p, err, now);

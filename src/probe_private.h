@@ -33,6 +33,12 @@ struct probe {
 	struct probe_expect expect;
 	uint8_t *query;			/* the query's wire form */
 	size_t query_len;
+	/* The same query without EDNS, under plain_id (EDNS fallback); NULL
+	 * when the query has no EDNS or already fell back. */
+	uint8_t *plain_query;
+	size_t plain_query_len;
+	uint16_t plain_id;
+	bool plain_last_try;		/* the last UDP try sends plain_query */
 	enum probe_transport transport;	/* now: UDP may become TCP */
 	int fd;				/* -1 when none */
 	unsigned long gen;		/* engine->gen when fd was opened */
@@ -40,6 +46,7 @@ struct probe {
 	uint64_t t_first;		/* first transmission, µs monotonic */
 	uint64_t t_sent;		/* last datagram; TCP: query written */
 	uint64_t t_next;		/* next UDP retransmission */
+	uint64_t t_sched;		/* start of the UDP retry schedule */
 	uint64_t t_deadline;
 	unsigned sent;			/* UDP datagrams sent */
 
@@ -95,6 +102,9 @@ void probe_take_message(struct probe_engine *e, struct probe *p,
 void probe_fd_register(struct probe_engine *e, struct probe *p);
 void probe_fd_release(struct probe_engine *e, struct probe *p);
 struct probe *probe_by_fd(const struct probe_engine *e, int fd);
+/* probe.c: the datagram the next UDP try sends (EDNS fallback). */
+void probe_udp_payload(const struct probe *p, const uint8_t **wire,
+    size_t *len);
 /* probe.c, for the loop: a query's timers, the queue, the callbacks. */
 void probe_tick(struct probe_engine *e, struct probe *p, uint64_t now);
 void probe_start_queued(struct probe_engine *e);

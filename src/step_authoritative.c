@@ -221,7 +221,14 @@ auth_summary(const struct survey *sv, const struct survey_auth *a)
 		type_text(sv->types[t], type, sizeof(type));
 		if (t > 0)
 			strbuf_adds(&sb, "; ");
-		strbuf_addf(&sb, "%s %s", type, key_text(&k));
+		if (k.kind == AK_DATA) {
+			char *shown = data_list_summary(k.data);
+
+			strbuf_addf(&sb, "%s %s", type, shown);
+			free(shown);
+		} else {
+			strbuf_addf(&sb, "%s %s", type, key_text(&k));
+		}
 		if (k.kind == AK_DATA)
 			strbuf_addf(&sb, " (TTL %lu)", (unsigned long)k.ttl);
 		answer_key_free(&k);

@@ -158,7 +158,7 @@ answers_summary(const struct survey *sv, struct probe_result *const *answers)
 		const struct probe_result *res = answers[t];
 		char type[16], rcode[16];
 		uint32_t ttl;
-		char *data;
+		char *data, *shown;
 
 		type_text(sv->types[t], type, sizeof(type));
 		if (t > 0)
@@ -184,7 +184,9 @@ answers_summary(const struct survey *sv, struct probe_result *const *answers)
 			free(target);
 			continue;
 		}
-		strbuf_addf(&sb, " %s", data);
+		shown = data_list_summary(data);
+		strbuf_addf(&sb, " %s", shown);
+		free(shown);
 		if (dnsmsg_answer_ttl(res->pkt, sv->qname, sv->types[t], &ttl))
 			strbuf_addf(&sb, " (TTL %lu)", (unsigned long)ttl);
 		free(data);

@@ -66,6 +66,31 @@ result_failure_text(const struct probe_result *res, unsigned timeout_ms)
 	return message_arg_msgid(probe_outcome_msgid(res->outcome));
 }
 
+char *
+data_list_summary(const char *data)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = data, *comma;
+	size_t items = 0, more = 0;
+
+	if (data == NULL)
+		return xstrdup("");
+	for (; p != NULL; p = comma != NULL ? comma + 2 : NULL) {
+		comma = strstr(p, ", ");
+		if (items == DATA_SUMMARY_ITEMS) {
+			more++;
+			continue;
+		}
+		if (items++ > 0)
+			strbuf_adds(&sb, ", ");
+		strbuf_add(&sb, p, comma != NULL ? (size_t)(comma - p) :
+		    strlen(p));
+	}
+	if (more > 0)
+		strbuf_addf(&sb, " (+%zu more)", more);
+	return strbuf_detach(&sb);
+}
+
 void
 server_address(const char *server, char *buf, size_t len)
 {

@@ -25,6 +25,12 @@ int result_rcode(const struct probe_result *res);
  * translated when rendered (MESSAGE_ARG_MSGID). free() it. */
 char *result_failure_text(const struct probe_result *res, unsigned timeout_ms);
 
+/* A ", "-joined list of record data for a message: the first
+ * DATA_SUMMARY_ITEMS items, then "(+N more)", so that an answer of
+ * thousands of records stays one readable line. free() it. */
+#define DATA_SUMMARY_ITEMS 8
+char *data_list_summary(const char *data);
+
 /* "127.0.3.1" from "127.0.3.1#53". */
 void server_address(const char *server, char *buf, size_t len);
 /* An RR type as text ("A"). */

@@ -10,6 +10,7 @@ steps_analyze_all(const struct step_input *in, struct triage *t)
 	step_scope_analyze(in, t);
 	step_resolvers_analyze(in, t);
 	step_authoritative_analyze(in, t);
+	step_answers_analyze(in, t);
 	step_dnssec_analyze(in, t);
 	step_serials_analyze(in, t);
 	verdict_choose(t);

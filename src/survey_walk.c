@@ -124,8 +124,14 @@ level_add_server(struct walk *w, size_t L, const char *nsname,
 
 	for (i = 0; i < l->nservers; i++)
 		if (same_sockaddr(&l->servers[i].addr, l->servers[i].addrlen,
-		    ss, len))
+		    ss, len)) {
+			/* Another name of a server already asked: the name
+			 * has an address all the same. */
+			if (nsname != NULL && (i = nsname_find(l, nsname)) !=
+			    SIZE_MAX && l->nsnames[i].naddrs == 0)
+				l->nsnames[i].naddrs = 1;
 			return;
+		}
 	if (l->nservers >= SURVEY_MAX_LEVEL_SERVERS) {
 		if (w->depth == 0 && l == w->sv->zone)
 			w->sv->auth_dropped++;

@@ -86,12 +86,18 @@ static const struct verdict_rule rules[] = {
 	{ FAILURE_NXDOMAIN, NULL, NULL },
 	/* The name exists without the records asked for: an answer too. */
 	{ FAILURE_NODATA, NULL, NULL },
+	/* The alias chain loops: the zone data again, and what makes a
+	 * resolver fail on the name. */
+	{ FAILURE_CNAME_LOOP, NULL, NULL },
 	/* A listed server answers without authority: resolvers that pick it
 	 * get errors or referrals; it can explain a resolver SERVFAIL. */
 	{ FAILURE_LAME_DELEGATION, NULL, NULL },
 	/* Some servers are silent: resolvers retry the others; it can
 	 * explain a resolver that gave up. */
 	{ FAILURE_AUTHORITATIVE_PARTIAL, authoritative_answered, NULL },
+	/* A server answers only without EDNS: current resolvers treat it
+	 * as dead, which can explain their SERVFAIL. */
+	{ FAILURE_EDNS_UNSUPPORTED, NULL, NULL },
 	/* The resolver fails and nothing upstream explains it: the resolver
 	 * itself is broken. After every upstream cause on purpose. */
 	{ FAILURE_RESOLVER_SERVFAIL, NULL, checked_elsewhere },

@@ -59,8 +59,11 @@ bool dnsmsg_negative_soa(const ldns_pkt *pkt, char *zone, size_t zonelen,
     uint32_t *negative_ttl);
 
 /* The message in dig's layout: header, flags, OPT pseudosection (EDNS,
- * EDE, NSID, EXPIRE), then question, answer, authority and additional.
+ * EDE, NSID, EXPIRE), then question, answer, authority and additional,
+ * each cut after DNSMSG_RENDER_MAX_RRS records with a line that says how
+ * many more there are (an answer of thousands is evidence, not a report).
  * Never NULL; free() it. */
+#define DNSMSG_RENDER_MAX_RRS 40
 char *dnsmsg_render(const ldns_pkt *pkt);
 
 /* A domain name as text without the trailing dot ("." for the root). */

@@ -61,6 +61,8 @@ bool severity_is_problem(enum severity s);	/* warning or critical */
 	X(NXDOMAIN, "nxdomain", SEVERITY_CRITICAL)			\
 	X(NODATA, "nodata", SEVERITY_CRITICAL)				\
 	X(SPLIT_HORIZON, "split-horizon", SEVERITY_WARNING)		\
+	X(EDNS_UNSUPPORTED, "edns-unsupported", SEVERITY_WARNING)	\
+	X(CNAME_LOOP, "cname-loop", SEVERITY_CRITICAL)			\
 	X(UNKNOWN, "unknown", SEVERITY_UNKNOWN)
 
 enum failure_code {
@@ -204,7 +206,16 @@ bool fact_by_key(const char *key, size_t keylen, enum fact *out);
 	X(SERIALS_INCOMPARABLE, "serials-incomparable", SEVERITY_WARNING) \
 	X(SOA_SERVFAIL, "soa-servfail", SEVERITY_CRITICAL)		\
 	X(SOA_NOT_AUTH, "soa-not-authoritative", SEVERITY_CRITICAL)	\
-	X(EDNS_EXPIRE, "edns-expire", SEVERITY_INFO)
+	X(EDNS_EXPIRE, "edns-expire", SEVERITY_INFO)			\
+	/* the answers themselves (step_answers.c), in either step */	\
+	X(MALFORMED_ANSWER, "malformed-answer", SEVERITY_INFO)		\
+	X(TCP_FALLBACK_FAILED, "tcp-fallback-failed", SEVERITY_INFO)	\
+	X(ANSWER_MISMATCH, "answer-mismatch", SEVERITY_INFO)		\
+	X(EDNS_UNSUPPORTED, "edns-unsupported", SEVERITY_WARNING)	\
+	X(OVERSIZED_ANSWER, "oversized-answer", SEVERITY_INFO)		\
+	X(CNAME_LOOP, "cname-loop", SEVERITY_CRITICAL)			\
+	X(RRSIG_DATES, "rrsig-dates-absurd", SEVERITY_INFO)		\
+	X(NS_SET_LARGE, "ns-set-large", SEVERITY_INFO)
 
 enum finding_code {
 #define X(id, str, sev) FINDING_##id,

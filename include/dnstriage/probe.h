@@ -23,6 +23,14 @@
  * the query as MALFORMED at once: forging it takes what forging an answer
  * takes, and waiting would make every broken server look dead.
  *
+ * EDNS fallback (as dig and Unbound do): a FORMERR or NOTIMP answer without
+ * an OPT record to a query with EDNS is asked again at once without EDNS,
+ * with a fresh budget (the server proved alive). A UDP query with RD=0 and
+ * EDNS sends its last try (of two or more) without EDNS and under an ID of
+ * its own, so a server or firewall that drops EDNS queries still answers
+ * within the one timeout. Either way the result has edns_fallback set and
+ * its reproduce command says +noedns.
+ *
  * Server memory (on by default): once a server (address, port, transport)
  * has timed out or refused, later queries to it complete at once with the
  * same outcome and skipped_known_dead set, so a dead server costs one
@@ -150,6 +158,9 @@ struct probe_result {
 	unsigned transmissions;		/* datagrams sent, +1 for TCP */
 	/* Messages dropped: wrong ID, source or question, or QR=0. */
 	unsigned ignored;
+	enum probe_match ignored_why;	/* of the last one, if ignored > 0 */
+	/* The answer is to the query asked again without EDNS (see above). */
+	bool edns_fallback;
 	bool tcp_fallback;		/* TC=1 over UDP, then TCP */
 	/* Not sent: the server had timed out or refused in this run. */
 	bool skipped_known_dead;

@@ -43,10 +43,15 @@ void step_scope_analyze(const struct step_input *in, struct triage *t);
 void step_resolvers_analyze(const struct step_input *in, struct triage *t);
 void step_authoritative_analyze(const struct step_input *in,
     struct triage *t);
+/* What was wrong with the answers themselves (malformed, stray, without
+ * EDNS, absurd): adds to the resolvers and authoritative steps, so it runs
+ * after both. */
+void step_answers_analyze(const struct step_input *in, struct triage *t);
 void step_dnssec_analyze(const struct step_input *in, struct triage *t);
 void step_serials_analyze(const struct step_input *in, struct triage *t);
 
-/* All five, in order, then the verdict. */
+/* All five, in order (with step_answers_analyze() after the
+ * authoritative step), then the verdict. */
 void steps_analyze_all(const struct step_input *in, struct triage *t);
 
 #endif

@@ -10,8 +10,8 @@
  *   127.0.0.1#PORT+1  nothing listens: ICMP port unreachable / TCP reset
  *   127.0.0.2#PORT+2  a UDP socket and a TCP listener that never read:
  *                     a server that is silently dead
- *   127.0.0.3#PORT+3  a forked hostile responder (stray, malformed, split
- *                     and cut answers), killed by its PID at the end;
+ *   127.0.0.3#PORT+3  a forked hostile responder (stray, malformed, split,
+ *                     EDNS-intolerant *                     and cut answers), killed by its PID at the end;
  *   ::1#PORT+3        the same over UDP, if the namespace has IPv6 */
 #include "config.h"
 
@@ -217,6 +217,14 @@ hostile_udp(int fd)
 	if (n <= 0 || (alen = make_answer(q, (size_t)n, a)) == 0)
 		return;
 	memcpy(bad, a, alen);
+	/* EDNS intolerance: the query's OPT record is its additional RR. */
+	if (qname_is(q, (size_t)n, "formerr") && q[11] > 0) {
+		bad[3] = LDNS_RCODE_FORMERR;
+		sendto(fd, bad, alen, 0, (struct sockaddr *)&from, fl);
+		return;
+	}
+	if (qname_is(q, (size_t)n, "dropedns") && q[11] > 0)
+		return;
 	if (qname_is(q, (size_t)n, "malformed")) {
 		bad[1] ^= 1;	/* wrong ID: ignored */
 		sendto(fd, bad, alen, 0, (struct sockaddr *)&from, fl);
@@ -600,6 +608,53 @@ case_malformed(struct probe_engine *e, unsigned port)
 	probe_result_free(r);
 }
 
+/* A server that does not know EDNS: asked again without it (probe.h). */
+static void
+case_edns_fallback(struct probe_engine *e, unsigned port)
+{
+	struct probe_spec s = spec_for(HOSTILE_ADDR, port,
+	    "formerr.hostile.test", LDNS_RR_TYPE_A);
+	struct probe_result *r;
+
+	s.dnssec_ok = true;
+	r = ask(e, &s);
+	check(r != NULL && r->outcome == PROBE_ANSWER && r->edns_fallback &&
+	    ldns_pkt_get_rcode(r->pkt) == LDNS_RCODE_NOERROR &&
+	    r->transmissions == 2 && ldns_pkt_id(r->pkt) == r->id &&
+	    strstr(r->reproduce, "+noedns") != NULL &&
+	    strstr(r->reproduce, "+dnssec") == NULL,
+	    "FORMERR without OPT to EDNS: asked again without EDNS, answered");
+	probe_result_free(r);
+
+	/* Dropped with EDNS: the last try (RD=0) goes without, in time. */
+	s.name = "dropedns.hostile.test";
+	s.rd = false;
+	s.timeout_ms = 600;
+	r = ask(e, &s);
+	check(r != NULL && r->outcome == PROBE_ANSWER && r->edns_fallback &&
+	    r->transmissions == 2 && r->elapsed_ms >= 290 &&
+	    r->elapsed_ms < 600 + SLACK_MS,
+	    "EDNS queries dropped: the last try without EDNS is answered "
+	    "within the one timeout (%.0f ms)", r != NULL ? r->elapsed_ms : -1.0);
+	probe_result_free(r);
+
+	s.name = "www.hostile.test";
+	r = ask(e, &s);
+	check(r != NULL && r->outcome == PROBE_ANSWER && !r->edns_fallback &&
+	    r->transmissions == 1, "a server that answers EDNS: no fallback");
+	probe_result_free(r);
+
+	/* RD=1 goes to resolvers, which may answer both tries: no plain
+	 * try there, so the DO answer is never traded for a plain one.
+	 * Last: the timeout makes the server known dead to this engine. */
+	s.name = "dropedns.hostile.test";
+	s.rd = true;
+	r = ask(e, &s);
+	check(r != NULL && r->outcome == PROBE_TIMEOUT && !r->edns_fallback,
+	    "RD=1 queries keep EDNS on every try");
+	probe_result_free(r);
+}
+
 static void
 case_hostile_tcp(struct probe_engine *e, unsigned port)
 {
@@ -818,6 +873,7 @@ static const struct lab_case cases[] = {
 	{ case_wrong_question, 0 },
 	{ case_stray_answers, 3 },
 	{ case_malformed, 3 },
+	{ case_edns_fallback, 3 },
 	{ case_hostile_tcp, 3 },
 	{ case_ipv6, 3 },
 	{ case_net_unreachable, 0 },
@@ -845,7 +901,7 @@ run_all(void)
 			kill(hostile, SIGTERM);
 		return 1;
 	}
-	printf("1..32\n");
+	printf("1..36\n");
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		if ((e = probe_engine_new()) == NULL)
 			abort();

@@ -136,8 +136,35 @@ static const struct rule_case cases[] = {
 	    FAILURE_SECONDARY_EXPIRING },
 	{ "signature expires soon", {
 	    F(DNSSEC, SIG_EXPIRING, NULL) }, 1, FAILURE_DNSSEC_EXPIRING },
+	{ "a server answers only without EDNS", {
+	    F(AUTHORITATIVE, AUTH_ANSWERS, "127.0.3.1#53"),
+	    F(AUTHORITATIVE, EDNS_UNSUPPORTED, "127.0.3.1#53") }, 2,
+	    FAILURE_EDNS_UNSUPPORTED },
+	{ "an alias chain that loops", {
+	    F(AUTHORITATIVE, AUTH_ANSWERS, "127.0.3.1#53"),
+	    F(AUTHORITATIVE, CNAME_LOOP, "127.0.3.1#53") }, 2,
+	    FAILURE_CNAME_LOOP },
+	{ "what was wrong with an answer is no verdict by itself", {
+	    F(AUTHORITATIVE, AUTH_ANSWERS, "127.0.3.1#53"),
+	    F(AUTHORITATIVE, MALFORMED_ANSWER, "127.0.3.2#53"),
+	    F(AUTHORITATIVE, ANSWER_MISMATCH, "127.0.3.2#53"),
+	    F(AUTHORITATIVE, OVERSIZED_ANSWER, "127.0.3.1#53") }, 4,
+	    FAILURE_HEALTHY },
 
 	/* The order between rules. */
+	{ "a loop explains the resolver's SERVFAIL", {
+	    F(RESOLVERS, RESOLVER_SERVFAIL, "127.0.0.1#53"),
+	    F(AUTHORITATIVE, CNAME_LOOP, "127.0.3.1#53") }, 2,
+	    FAILURE_CNAME_LOOP },
+	{ "a server without EDNS explains the resolver's SERVFAIL", {
+	    F(RESOLVERS, RESOLVER_SERVFAIL, "127.0.0.1#53"),
+	    F(AUTHORITATIVE, EDNS_UNSUPPORTED, "127.0.3.1#53") }, 2,
+	    FAILURE_EDNS_UNSUPPORTED },
+	{ "a silent server before one without EDNS", {
+	    F(AUTHORITATIVE, AUTH_ANSWERS, "127.0.3.1#53"),
+	    F(AUTHORITATIVE, AUTH_TIMEOUT, "127.0.3.2#53"),
+	    F(AUTHORITATIVE, EDNS_UNSUPPORTED, "127.0.3.1#53") }, 3,
+	    FAILURE_AUTHORITATIVE_PARTIAL },
 	{ "not-dns needs the name to resolve", {
 	    F(SCOPE, SERVICE_UNREACHABLE, "192.0.2.10#443"),
 	    F(RESOLVERS, RESOLVER_TIMEOUT, "127.0.0.1#53") }, 2,
