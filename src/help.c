@@ -61,6 +61,17 @@ help_finding_step(enum finding_code c, enum step_id *step)
 }
 
 bool
+help_finding_in_step(enum finding_code c, enum step_id step)
+{
+	size_t i;
+
+	for (i = 0; i < NFINDING_STEPS; i++)
+		if (finding_steps[i].code == c && finding_steps[i].step == step)
+			return true;
+	return false;
+}
+
+bool
 help_step_leads_to(enum step_id step, enum failure_code f)
 {
 	size_t i;
@@ -215,7 +226,6 @@ help_page_step(enum step_id step)
 	struct page_builder b;
 	struct help_page *p;
 	char num[24], of[24];
-	enum step_id in;
 	size_t i;
 
 	if ((unsigned)step >= STEP_COUNT)
@@ -233,7 +243,7 @@ help_page_step(enum step_id step)
 	for (i = 0; i < FINDING_CODE_COUNT; i++) {
 		const struct finding_code_info *fc = knowledge_finding_code(i);
 
-		if (!help_finding_step(fc->code, &in) || in != step)
+		if (!help_finding_in_step(fc->code, step))
 			continue;
 		/* TRANSLATORS: a finding's title, then its explanation. */
 		add_block(&b, HELP_TERM, fc->name, format(_("%1$s. %2$s"),

@@ -72,7 +72,8 @@
 	     "one a resolver asks."))
 
 /* X(finding ID, step ID): the step whose analysis makes findings of that
- * code, read off src/step_*.c (test_help checks it against them). */
+ * code, read off src/step_*.c (test_help checks it against them); a code
+ * some steps share is listed once per step. */
 #define FINDING_STEP_TABLE(X)						\
 	X(NAME_RESOLVES, SCOPE)						\
 	X(TARGET_ADDRESS, SCOPE)					\
@@ -135,7 +136,25 @@
 	X(SERIALS_INCOMPARABLE, SERIALS)				\
 	X(SOA_SERVFAIL, SERIALS)					\
 	X(SOA_NOT_AUTH, SERIALS)					\
-	X(EDNS_EXPIRE, SERIALS)
+	X(EDNS_EXPIRE, SERIALS)	\
+	/* step_answers.c: checks of every answer, in the step of the	\
+	 * server that gave it (a resolver, or a name server of the walk \
+	 * or of the zone): listed under both steps. */			\
+	X(MALFORMED_ANSWER, RESOLVERS)					\
+	X(MALFORMED_ANSWER, AUTHORITATIVE)				\
+	X(TCP_FALLBACK_FAILED, RESOLVERS)				\
+	X(TCP_FALLBACK_FAILED, AUTHORITATIVE)				\
+	X(ANSWER_MISMATCH, RESOLVERS)					\
+	X(ANSWER_MISMATCH, AUTHORITATIVE)				\
+	X(EDNS_UNSUPPORTED, RESOLVERS)					\
+	X(EDNS_UNSUPPORTED, AUTHORITATIVE)				\
+	X(OVERSIZED_ANSWER, RESOLVERS)					\
+	X(OVERSIZED_ANSWER, AUTHORITATIVE)				\
+	X(CNAME_LOOP, RESOLVERS)					\
+	X(CNAME_LOOP, AUTHORITATIVE)					\
+	X(RRSIG_DATES, RESOLVERS)					\
+	X(RRSIG_DATES, AUTHORITATIVE)					\
+	X(NS_SET_LARGE, AUTHORITATIVE)
 
 /* X(keys, what they do), in the order the status bar names them. */
 #define HELP_KEY_TABLE(X)						\

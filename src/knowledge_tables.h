@@ -898,7 +898,47 @@
 	  N_("The server answers the EDNS EXPIRE option (RFC 7314): how long " \
 	     "it goes on serving its copy of the zone if refreshes from the "	\
 	     "primary keep failing. The SOA's full expire time means it is "	\
-	     "the primary or has just refreshed."))
+	     "the primary or has just refreshed."))			\
+	X(MALFORMED_ANSWER,						\
+	  N_("The server sent something that is not a valid DNS message: "	\
+	     "cut short, a compression pointer that loops, a label longer "	\
+	     "than 63 bytes or a name longer than 255. Resolvers throw such " \
+	     "answers away, so for them the server does not answer. Look for " \
+	     "a broken middlebox, a buggy server or a firewall that rewrites " \
+	     "DNS."))							\
+	X(TCP_FALLBACK_FAILED,						\
+	  N_("The answer over UDP was too big (TC=1), and the same question " \
+	     "over TCP failed: the connection was refused, closed early, or "	\
+	     "brought no valid answer. Clients that need the full answer "	\
+	     "cannot get it. Check that TCP port 53 is open and served."))	\
+	X(ANSWER_MISMATCH,						\
+	  N_("Messages arrived that do not answer the question asked: "	\
+	     "another query ID or another question. They were ignored, as a " \
+	     "resolver ignores them; many of them point to spoofing attempts, " \
+	     "a NAT that mixes up flows, or a broken server."))		\
+	X(EDNS_UNSUPPORTED,						\
+	  N_("The server rejects or ignores queries with EDNS (it answers "	\
+	     "only when asked without it). Resolvers then fall back to plain " \
+	     "DNS, slowly and without DNSSEC data; some give up. Upgrade or "	\
+	     "fix the server, or the firewall that drops EDNS."))	\
+	X(OVERSIZED_ANSWER,						\
+	  N_("The answer is far bigger than a normal one: tens of kilobytes " \
+	     "or thousands of records. Resolvers may refuse or truncate it, "	\
+	     "and it makes the zone a tool for amplification attacks. Check "	\
+	     "the zone for runaway records."))				\
+	X(CNAME_LOOP,							\
+	  N_("Following the aliases (CNAME records) of the name leads back "	\
+	     "to a name already seen: the chain never ends in an address, "	\
+	     "and resolvers answer SERVFAIL. Fix the CNAME records so the "	\
+	     "chain ends."))						\
+	X(RRSIG_DATES,							\
+	  N_("A signature's validity period makes no sense (it ends before "	\
+	     "it starts, or lies decades away). Validating resolvers reject "	\
+	     "it; the signer's clock or configuration is wrong."))	\
+	X(NS_SET_LARGE,							\
+	  N_("The delegation lists more name servers than this run asks; "	\
+	     "the others were not checked. Such a long NS set is unusual and "	\
+	     "makes referrals large."))
 
 /* X(finding ID, failure ID): a finding of that code, at warning or
  * critical, is evidence for that failure. Symptoms without a cause of

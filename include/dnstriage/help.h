@@ -67,9 +67,12 @@ size_t help_page_layout(const struct help_page *p, size_t width,
 
 /* The paragraph about a step (N_, untranslated); NULL for no such step. */
 const char *help_step_text(enum step_id step);
-/* The step whose analysis makes findings of code c; false for a code no
+/* The (first) step whose analysis makes findings of code c; false for a code no
  * step makes (a table out of date: test_help catches it). */
 bool help_finding_step(enum finding_code c, enum step_id *step);
+/* Whether findings of code c belong to step (some codes, the checks of
+ * every answer, belong to the resolvers and the authoritative step). */
+bool help_finding_in_step(enum finding_code c, enum step_id step);
 /* Can findings of the step support a verdict of failure f (a finding code
  * of the step that knowledge_supports() f)? */
 bool help_step_leads_to(enum step_id step, enum failure_code f);

@@ -5,6 +5,7 @@
 #define DNSTRIAGE_I18N_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <libintl.h>
 
 #define _(s) gettext(s)
