@@ -294,6 +294,18 @@ note(struct tui *t, bool error, const char *fmt, const char *arg)
 	free(s);
 }
 
+/* A file replaced is still one file: the epilogue names it once. */
+static bool
+already_written(char written[][PATH_MAX], size_t n, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(written[i], path) == 0)
+			return true;
+	return false;
+}
+
 static void
 write_report(struct tui *t, bool json, char written[][PATH_MAX],
     size_t *nwritten)
@@ -338,7 +350,8 @@ write_report(struct tui *t, bool json, char written[][PATH_MAX],
 		if (r == REPORT_WRITTEN) {
 			note(t, false, json ? _("Wrote the JSON report to %s") :
 			    _("Wrote the text report to %s"), resolved);
-			if (*nwritten < TUI_MAX_WRITTEN)
+			if (*nwritten < TUI_MAX_WRITTEN &&
+			    !already_written(written, *nwritten, resolved))
 				snprintf(written[(*nwritten)++], PATH_MAX, "%s",
 				    resolved);
 		} else {
