@@ -76,7 +76,7 @@ T() { tmux -S "$sock" -f "$tui_conf" "$@"; }
 scr() { T capture-pane -p -t tui; }
 scr_joined() { T capture-pane -p -J -t tui; }	# wrapped lines joined
 scr_escapes() { T capture-pane -p -e -t tui; }
-row() { scr | sed -n "$1p"; }			# row N of the screen, from 1
+row() { T capture-pane -p -t tui -S $(($1 - 1)) -E $(($1 - 1)); }	# row N, from 1
 pane() { T display -p -t tui "$1"; }		# a tmux format: '#{pane_dead}'
 keys() { T send-keys -t tui "$@"; }
 note() { echo "[$C] $*"; }
@@ -165,12 +165,14 @@ stable_scr() {
 # page: which page the findings pane shows (1-5: that step, 6: the verdict)
 page() {
 	pg_r=$(row 2)
-	pg=$(printf '%s\n' "$pg_r" | grep -o '[1-5]/5' | sed -n 1p)
-	if [ -n "$pg" ]; then
-		echo "${pg%/5}"
-	elif printf '%s\n' "$pg_r" | grep -q ' Verdict '; then
-		echo 6
-	fi
+	case $pg_r in
+	*" 1/5 "*) echo 1 ;;
+	*" 2/5 "*) echo 2 ;;
+	*" 3/5 "*) echo 3 ;;
+	*" 4/5 "*) echo 4 ;;
+	*" 5/5 "*) echo 5 ;;
+	*" Verdict "*) echo 6 ;;
+	esac
 }
 # wait_page N [SECONDS]
 wait_page() {
@@ -306,12 +308,12 @@ run_cases() {
 	rc_all="$*"
 	set -- $rc_all
 	while [ $# -gt 0 ]; do
-		( case_begin "$1"; t0=$(now_ms); "case_$1"; note "done in $(($(now_ms) - t0)) ms"; exit "$fails" ) \
+		( case_begin "$1"; rc_t0=$(now_ms); "case_$1"; note "done in $(($(now_ms) - rc_t0)) ms"; exit "$fails" ) \
 		    >"$work/$1.log" 2>&1 &
 		rc_p1=$!
 		rc_p2=
 		if [ $# -gt 1 ]; then
-			( case_begin "$2"; t0=$(now_ms); "case_$2"; note "done in $(($(now_ms) - t0)) ms"; exit "$fails" ) \
+			( case_begin "$2"; rc_t0=$(now_ms); "case_$2"; note "done in $(($(now_ms) - rc_t0)) ms"; exit "$fails" ) \
 			    >"$work/$2.log" 2>&1 &
 			rc_p2=$!
 		fi

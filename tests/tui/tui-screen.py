@@ -5,9 +5,13 @@
   layout COLS LINES   panes, borders, header and status bar fit the size
   verdict-box CODE    the verdict box shows CODE, then its summary
   help-text           the help window holds text besides its frame
+  ascii               nothing but ASCII on the screen
   colours             (capture-pane -e) colour escapes are used
   no-colours          (capture-pane -e) none are, but reverse video is
   json FILE CODE      FILE is a JSON report (schema, verdict CODE)
+  first-frame READY STAMP TEXT
+                      (tmux pipe-pane: the terminal's output) create READY,
+                      then write the clock (ns) to STAMP when TEXT arrives
   finding FILE STEP N print code and message of finding N of step STEP
 
 Exit status 0 when the screen passes, 1 with the reasons on stdout.
@@ -133,6 +137,8 @@ def main(argv):
         bad = verdict_box(argv[2])
     elif cmd == "help-text":
         bad = help_text()
+    elif cmd == "ascii":
+        bad = ["not ASCII: %r" % r for r in screen() if any(ord(c) > 126 for c in r)]
     elif cmd == "colours":
         c, _ = colour_params()
         bad = [] if c > 0 else ["no colour escapes on the screen"]
@@ -151,6 +157,21 @@ def main(argv):
         if [s.get("id") for s in rep.get("steps", [])] != \
                 ["scope", "resolvers", "authoritative", "dnssec", "serials"]:
             bad.append("steps %r" % [s.get("id") for s in rep.get("steps", [])])
+    elif cmd == "first-frame":
+        import os
+        import time
+        open(argv[2], "w").close()
+        seen, text = b"", argv[4].encode()
+        while True:
+            chunk = os.read(0, 65536)
+            if not chunk:
+                return 1
+            seen += chunk
+            if text in seen:
+                with open(argv[3] + ".tmp", "w") as f:
+                    f.write("%d\n" % time.time_ns())
+                os.rename(argv[3] + ".tmp", argv[3])
+                return 0
     elif cmd == "finding":
         with open(argv[2], encoding="utf-8") as f:
             rep = json.load(f)
