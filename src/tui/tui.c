@@ -216,6 +216,10 @@ session_rerun(struct tui *t)
 static void
 handle_resize(struct tui *t)
 {
+	/* Offsets kept from another pane height could hide the top of a
+	 * page for good (the selection alone decides the scroll): start
+	 * from the top, the selection is scrolled into view again. */
+	memset(t->findings_scroll, 0, sizeof(t->findings_scroll));
 	tui_draw_create(t);
 	tui_draw(t);
 }
