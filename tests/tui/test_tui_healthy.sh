@@ -122,6 +122,24 @@ case_healthy() {
 	scr | awk 'length > 50 { exit 1 }' || fail "text beyond 50 columns on a 50x12 screen"
 	check_layout 80 24
 	check_verdict "$code"
+	# the help and a dialog follow a resize; a dialog on a terminal that
+	# becomes too small is dropped (nothing written), the wizard goes on
+	keys '?'
+	expect " Help " 3
+	T resize-window -t tui -x 60 -y 16
+	expect "Esc or q: close" 3
+	keys Escape
+	expect_gone " Help " 2
+	keys w
+	expect "Write the text report" 5
+	T resize-window -t tui -x 132 -y 43
+	expect_re "dnstriage-www\.example\.test-[0-9]{8}T[0-9]{6}Z\.txt" 3
+	T resize-window -t tui -x 50 -y 12
+	expect "Terminal too small" 3
+	T resize-window -t tui -x 80 -y 24
+	expect "No report written." 3
+	[ "$(pane '#{alternate_on}')" = 1 ] || fail "the wizard ended after a resize in a dialog"
+	check_layout 80 24
 
 	# 8. q quits (no question: every answer is in); the terminal is
 	# restored and the verdict and the reports stay on it

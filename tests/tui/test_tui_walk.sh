@@ -19,6 +19,10 @@ case_dnssec() {
 	check_verdict "$code"
 	# NO_COLOR: no colour at all, the selection still shows (reverse)
 	scr_escapes | python3 "$tui_py" no-colours || fail "colour despite NO_COLOR=1"
+	# a long verdict page, shrunk and grown back: its top is shown again
+	check_layout 60 16
+	check_layout 80 24
+	check_verdict "$code"
 	keys C-c
 	check_restored 130
 }

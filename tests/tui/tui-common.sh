@@ -260,14 +260,16 @@ check_layout() {
 # check_restored [STATUS]: the program has ended (with STATUS) and left the
 # terminal as it found it: normal screen, cursor visible
 check_restored() {
-	if ! wait_re '^\[exit status [0-9]+\]' 10; then
+	# (anywhere: a program that left the alternate screen on has the
+	# shell write there, after its last frame)
+	if ! wait_re '\[exit status [0-9]+\]' 10; then
 		fail "the program did not end"
 		return
 	fi
 	cr=$(pane '#{alternate_on} #{cursor_flag}')
 	[ "$cr" = "0 1" ] ||
 	    fail "terminal not restored: alternate_on cursor_flag = $cr, want 0 1"
-	cr_st=$(scr | sed -n 's/^\[exit status \([0-9]*\)\]$/\1/p' | sed -n 1p)
+	cr_st=$(scr | sed -n 's/.*\[exit status \([0-9]*\)\].*/\1/p' | sed -n 1p)
 	[ -z "${1:-}" ] || [ "$cr_st" = "$1" ] || fail "exit status $cr_st, want $1"
 	note "ended with status $cr_st, terminal restored ($cr)"
 }

@@ -25,6 +25,8 @@ CORNERS = set("lkmj\u250c\u2510\u2514\u2518+")
 VERTICAL = set("x\u2502|")
 HORIZONTAL = set("q\u2500-")
 BORDER = CORNERS | VERTICAL
+TOP_LEFT = set("l\u250c+")
+TOP_RIGHT = set("k\u2510+")
 
 
 def screen():
@@ -47,13 +49,15 @@ def layout(cols, lines):
     if not rows[lines - 1].startswith(" Enter:next"):
         bad.append("the last row is not the status bar: %r" % rows[lines - 1])
     top, bottom = rows[1], rows[lines - 4]
-    # the top border: steps box and findings box side by side
-    cut = [i for i, ch in enumerate(top) if ch in CORNERS]
-    if len(top) != cols or len(cut) != 4 or cut[0] != 0 or cut[3] != cols - 1 \
-            or cut[2] != cut[1] + 1:
+    # the top border: steps box and findings box side by side, their
+    # corners meeting (titles may hold the ACS letters: look for the pair)
+    meet = [i for i in range(1, len(top) - 1)
+            if top[i] in TOP_RIGHT and top[i + 1] in TOP_LEFT]
+    if len(top) != cols or len(meet) != 1 or top[0] not in TOP_LEFT \
+            or top[cols - 1] not in TOP_RIGHT:
         bad.append("row 2 is not the two boxes' top border: %r" % top)
         return bad
-    left = cut[1] + 1
+    left = meet[0] + 1
     if not 28 <= left <= 36 or left > cols // 2:
         bad.append("the steps pane is %d columns wide" % left)
     for i in range(1, lines - 3):
@@ -81,7 +85,11 @@ def verdict_box(code):
     for i, r in enumerate(rows):
         m = re.match(r"^[lq+\u250c\u2500-]+ Verdict ", r)
         if m and i + 2 < len(rows):
-            right = min(j for j, ch in enumerate(r) if j > 0 and ch in CORNERS)
+            ends = [j for j, ch in enumerate(r[:-1])
+                    if j > 0 and ch in TOP_RIGHT and r[j + 1] in BORDER]
+            if not ends:
+                return ["the verdict box has no right border: %r" % r]
+            right = ends[0]
             inside = [x[1:right] for x in rows[i + 1:i + 3]]
             if inside[0].strip() != code:
                 return ["the verdict box shows %r, not %r" % (inside[0], code)]
