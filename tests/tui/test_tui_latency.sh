@@ -17,6 +17,10 @@ case_latency() {
 	start 80 24 "$(wizard_cmd -- $(lab_args) --timeout 5000 $LAB_OPTIONS "$LAB_NAME")" || return
 	wait_page 1 5 || { fail "the wizard did not open"; return; }
 	expect "answers in" 1	# the verdict box counts the answers: probes run
+	# what one look at the screen costs: the figures include it
+	t0=$(now_ms)
+	for i in 1 2 3 4 5; do page >/dev/null; done
+	poll=$((($(now_ms) - t0) / 5))
 	worst=0
 	figures=
 	for k in 2 3 4 1 6 5; do
@@ -33,7 +37,7 @@ case_latency() {
 	scr | grep -qF "answers in" ||
 	    fail "the probes ended before the keys: nothing was measured under a pending timeout"
 	elapsed=$(($(now_ms) - t_start))
-	note "key to screen with a 5 s timeout pending:$figures (worst $worst ms, goal 50 ms; ${elapsed} ms after the start)"
+	note "key to screen with a 5 s timeout pending:$figures (worst $worst ms, goal 50 ms; one screen poll costs $poll ms; ${elapsed} ms after the start)"
 	[ "$worst" -lt 200 ] || fail "a key took $worst ms (limit 200 ms)"
 	[ "$worst" -lt 50 ] || note "WARNING: above the 50 ms goal"
 

@@ -40,7 +40,10 @@ set -g status off
 set -g history-limit 1000
 EOF
 
+case_pids=
 tui_cleanup() {
+	# cases still running (the test was interrupted) stop first
+	for p in $case_pids; do kill -TERM "$p" 2>/dev/null; done
 	for s in "$work"/*.sock; do
 		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
 	done
@@ -54,6 +57,13 @@ tui_cleanup() {
 			sleep 0.05
 			i=$((i + 1))
 		done
+	done
+	# a lab run in a pane removes its directory (in $work) last, after
+	# its servers have stopped
+	i=0
+	while [ $i -lt 200 ] && ls -d "$work"/dnstriage-lab.* >/dev/null 2>&1; do
+		sleep 0.05
+		i=$((i + 1))
 	done
 	rm -rf "$work"
 }
@@ -313,11 +323,13 @@ run_cases() {
 		( case_begin "$1"; rc_t0=$(now_ms); "case_$1"; note "done in $(($(now_ms) - rc_t0)) ms"; exit "$fails" ) \
 		    >"$work/$1.log" 2>&1 &
 		rc_p1=$!
+		case_pids=$rc_p1
 		rc_p2=
 		if [ $# -gt 1 ]; then
 			( case_begin "$2"; rc_t0=$(now_ms); "case_$2"; note "done in $(($(now_ms) - rc_t0)) ms"; exit "$fails" ) \
 			    >"$work/$2.log" 2>&1 &
 			rc_p2=$!
+			case_pids="$rc_p1 $rc_p2"
 		fi
 		wait "$rc_p1"
 		echo $? >"$work/$1.rc"
@@ -326,6 +338,7 @@ run_cases() {
 			echo $? >"$work/$2.rc"
 			shift
 		fi
+		case_pids=
 		shift
 	done
 	rc_bad=0
