@@ -2,7 +2,7 @@
 # test_tui_terminal.sh - the wizard on different terminals, in one start of
 # the healthy lab scenario: the start form when no name is given (an invalid
 # name shows the parser's reason and stays), the time to the first frame,
-# ASCII (--ascii, TERM=vt100), and SIGTERM and SIGHUP, after which the
+# ASCII (--ascii, TERM=vt100, LC_ALL=C), and SIGTERM and SIGHUP, after which the
 # terminal must be restored.
 . "$(dirname "$0")/tui-common.sh"
 if [ -z "${LAB_SCENARIO:-}" ]; then
@@ -88,6 +88,19 @@ case_vt100() {
 	check_restored 0
 }
 
+# a locale that is not UTF-8: ASCII marks on a colour terminal
+case_clocale() {
+	# shellcheck disable=SC2046,SC2086
+	start 80 24 "$(wizard_cmd LC_ALL=C -- $(lab_args) $LAB_OPTIONS "$LAB_NAME")" || return
+	keys a
+	expect "VERDICT: $LAB_EXPECT (" 10
+	expect "+ 1 Is it DNS?" 2
+	stable_scr | python3 "$tui_py" ascii || fail "not ASCII in the C locale"
+	scr_escapes | python3 "$tui_py" colours || fail "no colour on xterm-256color in the C locale"
+	keys q
+	check_restored 0
+}
+
 # SIGHUP (the terminal went away) while the wizard shows the first step
 case_hangup() {
 	# shellcheck disable=SC2046,SC2086
@@ -104,4 +117,4 @@ case_hangup() {
 	check_restored 129
 }
 
-run_cases form ascii vt100 hangup
+run_cases form ascii vt100 clocale hangup
