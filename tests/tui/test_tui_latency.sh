@@ -19,7 +19,7 @@ case_latency() {
 	expect "answers in" 1	# the verdict box counts the answers: probes run
 	# what one look at the screen costs: the figures include it
 	t0=$(now_ms)
-	for i in 1 2 3 4 5; do page >/dev/null; done
+	for _ in 1 2 3 4 5; do page >/dev/null; done
 	poll=$((($(now_ms) - t0) / 5))
 	worst=0
 	figures=

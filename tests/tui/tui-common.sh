@@ -26,7 +26,7 @@ wizard=$(readlink -f "$DNSTRIAGE") || { echo "FAIL: no program $DNSTRIAGE"; exit
 # Keys are signed once for every test of a 'make check' (the lab's cache is
 # safe to share: the first to build it wins, atomically).
 : "${DNSTRIAGE_LAB_CACHE:=$(cd "$top_builddir" && pwd)/tests/tui/lab-cache}"
-DNSTRIAGE_LAB=$lab
+DNSTRIAGE_LAB=$lab	# (lab-common.sh)
 export DNSTRIAGE_LAB_CACHE DNSTRIAGE_LAB
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/dnstriage-tui.XXXXXX") || exit 99
@@ -318,6 +318,7 @@ help_checks() {
 # output in its own log; prints the logs, exits 1 if any case failed
 run_cases() {
 	rc_all="$*"
+	# shellcheck disable=SC2086
 	set -- $rc_all
 	while [ $# -gt 0 ]; do
 		( case_begin "$1"; rc_t0=$(now_ms); "case_$1"; note "done in $(($(now_ms) - rc_t0)) ms"; exit "$fails" ) \
