@@ -216,6 +216,10 @@ session_rerun(struct tui *t)
 static void
 handle_resize(struct tui *t)
 {
+	/* Offsets kept from another pane height could hide the top of a
+	 * page for good (the selection alone decides the scroll): start
+	 * from the top, the selection is scrolled into view again. */
+	memset(t->findings_scroll, 0, sizeof(t->findings_scroll));
 	tui_draw_create(t);
 	tui_draw(t);
 }
@@ -311,6 +315,18 @@ write_file(struct tui *t, const char *path, bool json, bool overwrite,
 	return r;
 }
 
+/* A file replaced is still one file: the epilogue names it once. */
+static bool
+already_written(char written[][PATH_MAX], size_t n, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(written[i], path) == 0)
+			return true;
+	return false;
+}
+
 static void
 write_report(struct tui *t, bool json, char written[][PATH_MAX],
     size_t *nwritten)
@@ -355,7 +371,8 @@ write_report(struct tui *t, bool json, char written[][PATH_MAX],
 		if (r == REPORT_WRITTEN) {
 			note(t, false, json ? _("Wrote the JSON report to %s") :
 			    _("Wrote the text report to %s"), resolved);
-			if (*nwritten < TUI_MAX_WRITTEN)
+			if (*nwritten < TUI_MAX_WRITTEN &&
+			    !already_written(written, *nwritten, resolved))
 				snprintf(written[(*nwritten)++], PATH_MAX, "%s",
 				    resolved);
 		} else {

@@ -279,9 +279,13 @@ draw_steps(struct tui *t)
 		attr_t a;
 		const char *mark;
 
-		if (s != NULL) {
-			mark = status_mark(t, s->status);
-			sev = status_severity(s->status);
+		if (row < STEP_COUNT) {
+			/* before the form is filled in there is no session
+			 * yet: the steps are all still to come */
+			mark = s != NULL ? status_mark(t, s->status) :
+			    t->marks.pending;
+			sev = s != NULL ? status_severity(s->status) :
+			    SEVERITY_INFO;
 			at_flow = wizard_state_step(t->flow) == row;
 			strbuf_addf(&sb, "%s%s %d %s", at_flow ? t->marks.expanded :
 			    " ", mark, row + 1, step_title((enum step_id)row));
@@ -594,9 +598,9 @@ draw_findings(struct tui *t)
 	char title[160];
 	size_t top;
 
-	if (s != NULL)
+	if (t->row < STEP_COUNT)
 		snprintf(title, sizeof(title), "%d/%d %s", t->row + 1, STEP_COUNT,
-		    step_title(s->id));
+		    step_title((enum step_id)t->row));
 	else
 		snprintf(title, sizeof(title), "%s", _("Verdict"));
 	frame(t, w, title, t->focus == FOCUS_FINDINGS);

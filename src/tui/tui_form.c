@@ -117,6 +117,7 @@ tui_ask_line(struct tui *t, const char *title, const char *prompt,
 				unpost_form(form);
 				free_form(form);
 				free_field(fields[0]);
+				fields[0] = NULL;	/* freed again below otherwise */
 				form = NULL;
 			}
 			if (sub != NULL)
