@@ -388,22 +388,37 @@ move_row(struct tui *t, int row)
 	if (row < 0 || row >= TUI_ROWS || row == t->row)
 		return;
 	t->row = row;
+	t->findings_free_scroll = false;
 	t->evidence_scroll = 0;
 }
 
+/* Up/Down in the findings: the next finding; past the first or the last
+ * one, the pane scrolls on by hand (what is above the first finding or
+ * below the last, like the verdict's recovery steps, stays readable). */
 static void
 move_finding(struct tui *t, int delta)
 {
 	size_t n = tui_row_nfindings(t, t->row);
 	size_t *i = &t->finding[t->row];
 
-	if (n == 0)
-		return;
-	if (delta < 0 && *i > 0)
+	if (n > 0 && delta < 0 && *i > 0) {
 		(*i)--;
-	else if (delta > 0 && *i + 1 < n)
+		t->findings_free_scroll = false;
+	} else if (n > 0 && delta > 0 && *i + 1 < n) {
 		(*i)++;
+		t->findings_free_scroll = false;
+	} else {
+		t->findings_free_scroll = true;
+		t->findings_scroll[t->row] += delta;
+	}
 	t->evidence_scroll = 0;
+}
+
+static void
+page_findings(struct tui *t, int pages)
+{
+	t->findings_free_scroll = true;
+	t->findings_scroll[t->row] += pages * (t->lay.findings.h - 3);
 }
 
 static void
@@ -481,11 +496,33 @@ main_key(struct tui *t, int key, char written[][PATH_MAX], size_t *nwritten)
 			t->evidence_scroll++;
 		break;
 	case KEY_PPAGE:
-		t->evidence_scroll -= t->lay.evidence.h - 3;
+		if (t->focus == FOCUS_FINDINGS)
+			page_findings(t, -1);
+		else
+			t->evidence_scroll -= t->lay.evidence.h - 3;
 		break;
 	case KEY_NPAGE:
-		t->evidence_scroll += t->lay.evidence.h - 3;
+		if (t->focus == FOCUS_FINDINGS)
+			page_findings(t, 1);
+		else
+			t->evidence_scroll += t->lay.evidence.h - 3;
 		break;
+	case KEY_HOME:
+	case KEY_END: {
+		bool home = key == KEY_HOME;
+		size_t n = tui_row_nfindings(t, t->row);
+
+		if (t->focus == FOCUS_STEPS) {
+			move_row(t, home ? 0 : TUI_ROW_VERDICT);
+		} else if (t->focus == FOCUS_FINDINGS) {
+			t->finding[t->row] = home || n == 0 ? 0 : n - 1;
+			t->findings_free_scroll = false;
+			t->evidence_scroll = 0;
+		} else {
+			t->evidence_scroll = home ? 0 : INT_MAX / 2;
+		}
+		break;
+	}
 	case ' ':
 		if (t->focus == FOCUS_FINDINGS)
 			toggle_finding(t);
@@ -687,6 +724,10 @@ tui_main(const struct cli_options *opts, int argc, char **argv,
 	setup_colors(t);
 	t->input = newwin(1, 1, 0, 0);
 	keypad(t->input, TRUE);
+	/* Home and End as some terminals send them without terminfo saying
+	 * so (tmux with TERM=xterm-256color): else they read as Esc + keys. */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
 	keypad(stdscr, TRUE);
 	tui_draw_create(t);
 	tui_draw(t);		/* the first frame, before anything is read */

@@ -613,8 +613,18 @@ draw_findings(struct tui *t)
 	else
 		tl_add(&tl, _("The verdict comes when every answer is in."),
 		    A_NORMAL, SIZE_MAX);
-	top = scroll_to(&tl, t->finding[t->row], rows,
-	    &t->findings_scroll[t->row]);
+	if (t->findings_free_scroll) {
+		int *sc = &t->findings_scroll[t->row];
+
+		if (tl.n <= (size_t)rows || *sc < 0)
+			*sc = 0;
+		else if ((size_t)*sc > tl.n - (size_t)rows)
+			*sc = (int)(tl.n - (size_t)rows);
+		top = (size_t)*sc;
+	} else {
+		top = scroll_to(&tl, t->finding[t->row], rows,
+		    &t->findings_scroll[t->row]);
+	}
 	tl_show(w, &tl, top, rows, width,
 	    t->focus == FOCUS_FINDINGS ? A_REVERSE : A_BOLD,
 	    t->finding[t->row], true);

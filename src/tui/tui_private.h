@@ -67,6 +67,9 @@ struct tui {
 	size_t finding[TUI_ROWS];	/* selected finding of each row */
 	unsigned char expanded[STEP_COUNT][TUI_MAX_FINDINGS];
 	int findings_scroll[TUI_ROWS];
+	/* The findings pane keeps the selected finding in view, until the
+	 * user scrolls it by hand (a long verdict page). */
+	bool findings_free_scroll;
 	int evidence_scroll;
 	int verdict_scroll;
 	char note[512];			/* a one-off line: "Wrote FILE" */
