@@ -148,6 +148,33 @@ selected_finding(const struct tui *t)
 	return NULL;
 }
 
+void
+tui_box(const struct tui *t, WINDOW *w)
+{
+	if (t->ascii)
+		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
+	else
+		box(w, 0, 0);
+}
+
+void
+tui_window_close(struct tui *t, WINDOW **sub, PANEL **p, WINDOW **w)
+{
+	if (sub != NULL && *sub != NULL)
+		delwin(*sub);
+	if (*p != NULL)
+		del_panel(*p);
+	if (*w != NULL) {
+		if (t->keywin == *w)
+			t->keywin = NULL;
+		delwin(*w);
+	}
+	if (sub != NULL)
+		*sub = NULL;
+	*p = NULL;
+	*w = NULL;
+}
+
 /* A boxed pane with a title in its top border; focus shows in bold. */
 static void
 frame(const struct tui *t, WINDOW *w, const char *title, bool focused)
@@ -159,10 +186,7 @@ frame(const struct tui *t, WINDOW *w, const char *title, bool focused)
 	werase(w);
 	if (focused)
 		wattr_on(w, A_BOLD, NULL);
-	if (t->ascii)
-		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
-	else
-		box(w, 0, 0);
+	tui_box(t, w);
 	if (title != NULL && wd > 6) {
 		mvwaddch(w, 0, 2, ' ');
 		tui_put(w, 0, 3, wd - 6, title, focused ? A_BOLD : A_NORMAL);
@@ -834,12 +858,7 @@ tui_help(struct tui *t)
 		size_t i;
 
 		if (redo) {
-			if (p != NULL)
-				del_panel(p);
-			if (w != NULL)
-				delwin(w);
-			p = NULL;
-			w = NULL;
+			tui_window_close(t, NULL, &p, &w);
 			textfmt_lines_free(lines, n);
 			lines = NULL;
 			n = 0;
@@ -903,10 +922,7 @@ tui_help(struct tui *t)
 		}
 	}
 	textfmt_lines_free(lines, n);
-	if (p != NULL)
-		del_panel(p);
-	if (w != NULL)
-		delwin(w);
+	tui_window_close(t, NULL, &p, &w);
 	help_page_free(page);
 	tui_draw(t);
 }

@@ -120,15 +120,7 @@ tui_ask_line(struct tui *t, const char *title, const char *prompt,
 				fields[0] = NULL;	/* freed again below otherwise */
 				form = NULL;
 			}
-			if (sub != NULL)
-				delwin(sub);
-			if (p != NULL)
-				del_panel(p);
-			if (w != NULL)
-				delwin(w);
-			sub = w = NULL;
-			p = NULL;
-			t->keywin = NULL;
+			tui_window_close(t, &sub, &p, &w);
 			if (t->lay.too_small)
 				break;
 			w = newwin(t->lay.dialog.h, t->lay.dialog.w,
@@ -151,10 +143,7 @@ tui_ask_line(struct tui *t, const char *title, const char *prompt,
 			redo = false;
 		}
 		width = t->lay.dialog.w - 4;
-		if (t->ascii)
-			wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
-		else
-			box(w, 0, 0);
+		tui_box(t, w);
 		tui_put(w, 0, 2, width, title, A_BOLD);
 		{
 			/* The question may take two lines above the field. */
@@ -197,12 +186,7 @@ tui_ask_line(struct tui *t, const char *title, const char *prompt,
 	}
 	if (fields[0] != NULL)
 		free_field(fields[0]);
-	if (sub != NULL)
-		delwin(sub);
-	if (p != NULL)
-		del_panel(p);
-	if (w != NULL)
-		delwin(w);
+	tui_window_close(t, &sub, &p, &w);
 	tui_draw(t);
 	return ok;
 }
@@ -220,12 +204,7 @@ tui_ask_yes_no(struct tui *t, const char *question, bool dflt)
 		size_t n, i;
 
 		if (redo) {
-			if (p != NULL)
-				del_panel(p);
-			if (w != NULL)
-				delwin(w);
-			p = NULL;
-			w = NULL;
+			tui_window_close(t, NULL, &p, &w);
 			if (t->lay.too_small)
 				break;
 			w = newwin(t->lay.dialog.h, t->lay.dialog.w,
@@ -237,10 +216,7 @@ tui_ask_yes_no(struct tui *t, const char *question, bool dflt)
 		}
 		width = t->lay.dialog.w - 4;
 		werase(w);
-		if (t->ascii)
-			wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
-		else
-			box(w, 0, 0);
+		tui_box(t, w);
 		n = textfmt_wrap(question, (size_t)width, 0, 0, &lines);
 		for (i = 0; i < n && i < 3; i++)
 			tui_put(w, 1 + (int)i, 2, width, lines[i], A_BOLD);
@@ -268,10 +244,7 @@ tui_ask_yes_no(struct tui *t, const char *question, bool dflt)
 			break;
 		}
 	}
-	if (p != NULL)
-		del_panel(p);
-	if (w != NULL)
-		delwin(w);
+	tui_window_close(t, NULL, &p, &w);
 	tui_draw(t);
 	return answer;
 }
@@ -443,15 +416,7 @@ tui_form_start(struct tui *t)
 					fields[i] = NULL;
 				}
 			}
-			if (sub != NULL)
-				delwin(sub);
-			if (p != NULL)
-				del_panel(p);
-			if (w != NULL)
-				delwin(w);
-			sub = w = NULL;
-			p = NULL;
-			t->keywin = NULL;
+			tui_window_close(t, &sub, &p, &w);
 			tui_draw(t);
 			if (t->lay.too_small) {
 				key = tui_getkey(t);
@@ -488,10 +453,7 @@ tui_form_start(struct tui *t)
 		}
 		getmaxyx(w, h, width);
 		width -= 4;
-		if (t->ascii)
-			wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
-		else
-			box(w, 0, 0);
+		tui_box(t, w);
 		tui_put(w, 0, 2, width, _("What should be triaged?"), A_BOLD);
 		for (i = 0; i < FF_COUNT; i++)
 			tui_put(sub, i, 0, labelw + 1, _(field_labels[i]),
@@ -509,10 +471,7 @@ tui_form_start(struct tui *t)
 		if (h > FF_COUNT + 6)
 			tui_put(w, h - 2, 2, width, _("Tab/Down: next field   "
 			    "Enter: start   Esc: quit"), A_DIM);
-		if (t->ascii)
-			wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
-		else
-			box(w, 0, 0);
+		tui_box(t, w);
 		tui_put(w, 0, 2, width, _("What should be triaged?"), A_BOLD);
 		top_panel(p);
 		curs_set(1);
@@ -558,11 +517,6 @@ tui_form_start(struct tui *t)
 	for (i = 0; i < FF_COUNT; i++)
 		if (fields[i] != NULL)
 			free_field(fields[i]);
-	if (sub != NULL)
-		delwin(sub);
-	if (p != NULL)
-		del_panel(p);
-	if (w != NULL)
-		delwin(w);
+	tui_window_close(t, &sub, &p, &w);
 	return ok;
 }

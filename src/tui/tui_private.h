@@ -106,6 +106,10 @@ void tui_help(struct tui *t);		/* modal: the help of the selected row */
 /* Put s at (y, x) of w, cut to at most width columns, with attributes. */
 void tui_put(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
 attr_t tui_severity_attr(const struct tui *t, enum severity s);
+/* The border of a pane or dialog: line drawing, or ASCII with --ascii. */
+void tui_box(const struct tui *t, WINDOW *w);
+/* Close a dialog's windows (any may be NULL; all become NULL). */
+void tui_window_close(struct tui *t, WINDOW **sub, PANEL **p, WINDOW **w);
 
 /* tui_form.c */
 /* The start form: fills missing fields of t->opts; false if the user
