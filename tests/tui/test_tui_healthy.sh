@@ -72,11 +72,23 @@ case_healthy() {
 
 	# 5. help: ? and F1 open it, Esc and q close it (q does not quit)
 	keys 2 '?'
-	if wait_for " Help " 3; then help_checks; else fail "? did not open the help"; fi
+	if wait_for " Help " 3; then
+		help_checks "Help for step 2 of 5: Resolvers" "checks every resolver"
+		# scrolled down: the findings this step can make, by code
+		keys NPage
+		sleep 0.2
+		help_checks "resolver-timeout"
+	else
+		fail "? did not open the help"
+	fi
 	keys Escape
 	expect_gone " Help " 2
 	keys 6 F1
-	if wait_for " Help " 3; then help_checks; else fail "F1 did not open the help"; fi
+	if wait_for " Help " 3; then
+		help_checks "The verdict names one failure type" "not-dns"
+	else
+		fail "F1 did not open the help"
+	fi
 	keys q
 	expect_gone " Help " 2
 	[ "$(pane '#{pane_dead} #{alternate_on}')" = "0 1" ] || fail "q in the help quit the wizard"

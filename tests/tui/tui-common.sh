@@ -301,8 +301,8 @@ wizard_pid() {
 	done | sed -n 1p
 }
 
-# help_checks: the help window is open on the screen (title "Help"). The
-# place for checks of the help's content (help.h) once it is written.
+# help_checks [TEXT...]: the help window is open on the screen (title
+# "Help"), says how to close it, and shows each TEXT (the page's content).
 help_checks() {
 	hc=$(stable_scr)
 	printf '%s\n' "$hc" | grep -qE '[lq+─-] Help [-─q+]' ||
@@ -311,6 +311,10 @@ help_checks() {
 	    fail "the help window does not say how to close it"
 	printf '%s\n' "$hc" | python3 "$tui_py" help-text ||
 	    fail "the help window is empty"
+	for hc_want in "$@"; do
+		printf '%s\n' "$hc" | grep -qF -e "$hc_want" ||
+		    fail "the help window does not show '$hc_want'"
+	done
 }
 
 # --- running cases ---------------------------------------------------------
