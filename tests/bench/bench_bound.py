@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """bench_bound.py - the physical limit of one triage, from its own queries.
 
-  bench_bound.py TRACE RTT_MS TIMEOUT_MS
+  bench_bound.py TRACE RTT_MS TIMEOUT_MS [--chain]
 
 TRACE is what the probe engine wrote with DNSTRIAGE_TRACE=FILE (probe.h):
 one line per query, with the query whose answer caused it. A query costs
@@ -21,7 +21,7 @@ TRIPS = {"udp": 1, "tcp": 2, "udp+tcp": 3}
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
     rtt = float(sys.argv[2])
     timeout = float(sys.argv[3])
@@ -32,11 +32,12 @@ def main():
             if len(w) != 13 or w[0] != "probe":
                 continue
             probes[w[1]] = {"cause": w[2], "depth": int(w[3]),
+                            "what": " ".join(w[7:12]),
                             "transport": w[7], "outcome": w[11],
                             "skipped": w[12] == "1"}
     # (trips, timeouts) of each chain, causes first: IDs grow with time
     cost = {}
-    best = (0.0, 0, 0, 0)
+    best = (0.0, 0, 0, 0, None)
     for pid in sorted(probes, key=int):
         p = probes[pid]
         trips, touts = cost.get(p["cause"], (0, 0))
@@ -49,8 +50,15 @@ def main():
         cost[pid] = (trips, touts)
         ms = trips * rtt + touts * timeout
         if ms > best[0]:
-            best = (ms, trips, touts, p["depth"])
-    ms, trips, touts, depth = best
+            best = (ms, trips, touts, p["depth"], pid)
+    ms, trips, touts, depth, last = best
+    if len(sys.argv) > 4:   # --chain: the costliest chain, root first
+        chain = []
+        while last in probes:
+            chain.append(probes[last]["what"])
+            last = probes[last]["cause"]
+        for what in reversed(chain):
+            print("  chain:", what, file=sys.stderr)
     print("%d %d %d %d %d %d" % (ms, trips * rtt, touts, trips, depth,
                                  len(probes)))
 
