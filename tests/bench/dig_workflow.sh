@@ -16,7 +16,9 @@ for r in $resolvers; do
 	dig @"$r" . SOA +time=2 +tries=1
 done
 # Step 4: the zone's nameservers, then the name at each, directly
-nslist=$(dig "$zone" NS +short)
+# (+short also prints ";; communications error ..." when a resolver is
+# dead; the engineer reads past it to the names)
+nslist=$(dig "$zone" NS +short | grep -v '^;')
 for ns in $nslist; do
 	dig @"$ns" "$name" A +noall +answer
 done
