@@ -323,6 +323,7 @@ finish_at(struct probe_engine *e, struct probe *p, enum probe_outcome outcome,
 		res->elapsed_ms = (double)(now - p->t_first) / 1000.0;
 	if (!skipped && e->remember_dead)
 		memo_note(e, p, outcome);
+	p->t_end = now;
 	probe_set_state(e, p, PROBE_ST_DONE);
 }
 
@@ -575,6 +576,29 @@ probe_start_queued(struct probe_engine *e)
 	}
 }
 
+/* DNSTRIAGE_TRACE: one line per query (probe.h). */
+static void
+trace_line(struct probe_engine *e, const struct probe *p, const char *outcome)
+{
+	const struct probe_result *r = p->res;
+	char *type;
+
+	if (e->trace == NULL)
+		return;
+	type = ldns_rr_type2str(r->spec.type);
+	fprintf(e->trace, "probe %lu %lu %u %llu %llu %llu %s %s %s %s %s %d\n",
+	    p->trace_id, p->trace_cause, p->trace_depth,
+	    (unsigned long long)p->t_submit, (unsigned long long)p->t_first,
+	    (unsigned long long)p->t_end,
+	    r->tcp_fallback ? "udp+tcp" :
+	    r->spec.transport == PROBE_TCP ? "tcp" : "udp",
+	    r->server[0] != '\0' ? r->server : "-",
+	    r->spec.name != NULL ? r->spec.name : "-",
+	    type != NULL ? type : "-", outcome, r->skipped_known_dead ? 1 : 0);
+	fflush(e->trace);
+	free(type);
+}
+
 /* Callbacks last, after the engine's own state is consistent; a callback
  * may submit (which may complete at once) or cancel. */
 void
@@ -595,6 +619,11 @@ probe_deliver(struct probe_engine *e)
 		res = p->res;
 		done = p->done;
 		user = p->user;
+		if (e->trace != NULL) {
+			trace_line(e, p, probe_outcome_code(res->outcome));
+			e->cause_id = p->trace_id;
+			e->cause_depth = p->trace_depth;
+		}
 		free(p->query);
 		free(p->plain_query);
 		free(p->tcp_out);
@@ -605,11 +634,22 @@ probe_deliver(struct probe_engine *e)
 			done(res, user);
 		else
 			probe_result_free(res);
+		e->cause_id = 0;
+		e->cause_depth = 0;
 		probe_start_queued(e);
 	}
 }
 
 /* --- the engine --------------------------------------------------------- */
+
+static void
+trace_open(struct probe_engine *e)
+{
+	const char *path = getenv("DNSTRIAGE_TRACE");
+
+	if (path != NULL && path[0] != '\0')
+		e->trace = fopen(path, "ae");
+}
 
 struct probe_engine *
 probe_engine_new(void)
@@ -626,6 +666,7 @@ probe_engine_new(void)
 	e->loopback_only = probe_loopback_only();
 	e->gen = 1;
 	fit_cap_to_rlimit(e);
+	trace_open(e);
 	return e;
 }
 
@@ -660,6 +701,8 @@ probe_engine_free(struct probe_engine *e)
 		destroy(e, p);
 	while ((p = TAILQ_FIRST(&e->done)) != NULL)
 		destroy(e, p);
+	if (e->trace != NULL)
+		fclose(e->trace);
 	free(e->by_fd);
 	free(e->memo);
 	free(e->run_fds);
@@ -738,6 +781,10 @@ probe_submit(struct probe_engine *e, const struct probe_spec *spec,
 			errno = ENOMEM;
 		return NULL;
 	}
+	p->trace_id = ++e->trace_seq;
+	p->trace_cause = e->cause_id;
+	p->trace_depth = e->cause_depth + 1;
+	p->t_submit = e->trace != NULL ? probe_now_us() : 0;
 	p->state = PROBE_ST_QUEUED;
 	TAILQ_INSERT_TAIL(&e->queued, p, link);
 	e->nqueued++;
@@ -749,8 +796,13 @@ probe_submit(struct probe_engine *e, const struct probe_spec *spec,
 void
 probe_cancel(struct probe_engine *e, struct probe *p)
 {
-	if (e != NULL && p != NULL)
+	if (e != NULL && p != NULL) {
+		if (e->trace != NULL) {
+			p->t_end = probe_now_us();
+			trace_line(e, p, "cancelled");
+		}
 		destroy(e, p);
+	}
 }
 
 size_t

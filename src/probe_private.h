@@ -5,6 +5,7 @@
 #ifndef DNSTRIAGE_PROBE_PRIVATE_H
 #define DNSTRIAGE_PROBE_PRIVATE_H
 
+#include <stdio.h>
 #include <sys/queue.h>
 
 #include "dnstriage/probe.h"
@@ -59,6 +60,11 @@ struct probe {
 
 	probe_done_fn *done;
 	void *user;
+
+	/* DNSTRIAGE_TRACE (probe.h): who caused this query, and when */
+	unsigned long trace_id, trace_cause;
+	unsigned trace_depth;
+	uint64_t t_submit, t_end;
 };
 
 TAILQ_HEAD(probe_list, probe);
@@ -88,6 +94,10 @@ struct probe_engine {
 	struct pollfd *run_fds;		/* probe_engine_run()'s array */
 	size_t run_fds_cap;
 	struct probe_engine_stats st;
+	FILE *trace;			/* DNSTRIAGE_TRACE, else NULL */
+	unsigned long trace_seq;
+	unsigned long cause_id;		/* the query whose callback runs */
+	unsigned cause_depth;		/* its depth; 0 outside callbacks */
 	uint8_t rbuf[PROBE_MAX_MESSAGE + 1];	/* one UDP datagram */
 };
 

@@ -43,6 +43,7 @@ static void level_check_failed(struct walk *w, size_t L);
 static void fanout_add(struct survey *sv, const struct survey_level_server *s);
 static void lookup_start(struct walk *w, size_t L, size_t nsname);
 static void dnskey_pump(struct walk *w, size_t L);
+static void dnskey_ask_winner(struct walk *w, size_t L, size_t winner);
 
 static struct level_ask *
 arg_of(struct walk *w, size_t L, size_t i, bool dnskey)
@@ -251,6 +252,7 @@ level_descend(struct walk *w, size_t L, size_t winner, struct referral *ref)
 	l->end = SURVEY_LEVEL_REFERRAL;
 	l->winner = winner;
 	cancel_level(w, L, false);
+	dnskey_ask_winner(w, L, winner);
 	if (C >= SURVEY_MAX_LEVELS) {
 		walk_fail(w, "too-deep");
 		return;
@@ -280,6 +282,7 @@ level_is_zone(struct walk *w, size_t L, size_t winner)
 	l->end = SURVEY_LEVEL_ZONE;
 	l->winner = winner;
 	cancel_level(w, L, false);
+	dnskey_ask_winner(w, L, winner);
 	if (w->done)
 		return;
 	w->done = true;
@@ -370,6 +373,7 @@ deeper_zone(struct walk *w, size_t L, size_t winner, const struct referral *ref)
 	l->end = SURVEY_LEVEL_REFERRAL;
 	l->winner = winner;
 	cancel_level(w, L, false);
+	dnskey_ask_winner(w, L, winner);
 	c = &w->levels[C];
 	memset(c, 0, sizeof(*c));
 	c->apex = ldns_rdf_clone(apex);
@@ -517,6 +521,30 @@ dnskey_done(struct survey *sv, struct probe_result *res, void *arg)
 		dnskey_pump(w, la->level);
 }
 
+/* Ask server i of level L for the zone's DNSKEY, unless asked already. */
+static bool
+dnskey_ask(struct walk *w, size_t L, size_t i)
+{
+	struct survey_level *l = &w->levels[L];
+	struct level_ask *la = arg_of(w, L, i, true);
+	struct probe_spec spec;
+
+	if (la->w != NULL)
+		return false;
+	la->w = w;
+	la->level = L;
+	la->idx = i;
+	survey_spec(w->sv, &spec, &l->servers[i].addr, l->servers[i].addrlen);
+	spec.qname = l->apex;
+	spec.type = LDNS_RR_TYPE_DNSKEY;
+	spec.rd = false;
+	spec.ad = false;
+	spec.dnssec_ok = true;
+	w->pending_dnskey[L][i] = survey_ask(w->sv, &spec, NULL, dnskey_done,
+	    la);
+	return w->pending_dnskey[L][i] != NULL;
+}
+
 static void
 dnskey_pump(struct walk *w, size_t L)
 {
@@ -527,26 +555,18 @@ dnskey_pump(struct walk *w, size_t L)
 		return;
 	for (i = 0; i < SURVEY_MAX_LEVEL_SERVERS; i++)
 		out += w->pending_dnskey[L][i] != NULL;
-	for (i = 0; i < l->nservers && out < DNSKEY_FANOUT; i++) {
-		struct level_ask *la = arg_of(w, L, i, true);
-		struct probe_spec spec;
+	for (i = 0; i < l->nservers && out < DNSKEY_FANOUT; i++)
+		out += dnskey_ask(w, L, i);
+}
 
-		if (la->w != NULL)	/* asked already */
-			continue;
-		la->w = w;
-		la->level = L;
-		la->idx = i;
-		survey_spec(w->sv, &spec, &l->servers[i].addr,
-		    l->servers[i].addrlen);
-		spec.qname = l->apex;
-		spec.type = LDNS_RR_TYPE_DNSKEY;
-		spec.rd = false;
-		spec.ad = false;
-		spec.dnssec_ok = true;
-		w->pending_dnskey[L][i] = survey_ask(w->sv, &spec, NULL,
-		    dnskey_done, la);
-		out += w->pending_dnskey[L][i] != NULL;
-	}
+/* The level's winner has just answered: it is alive. If the DNSKEY is
+ * still out (the servers first asked may be dead), ask the winner too, so
+ * that dead servers cost one timeout in parallel, not one each in turn. */
+static void
+dnskey_ask_winner(struct walk *w, size_t L, size_t winner)
+{
+	if (w->depth == 0 && !dnskey_good(w->levels[L].dnskey))
+		(void)dnskey_ask(w, L, winner);
 }
 
 static void

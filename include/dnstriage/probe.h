@@ -34,7 +34,17 @@
  * Server memory (on by default): once a server (address, port, transport)
  * has timed out or refused, later queries to it complete at once with the
  * same outcome and skipped_known_dead set, so a dead server costs one
- * timeout per run. Queries already in flight finish on their own deadline. */
+ * timeout per run. Queries already in flight finish on their own deadline.
+ *
+ * Diagnostics (off by default, for tests/bench): with DNSTRIAGE_TRACE=FILE
+ * in the environment, each engine appends one line per query to FILE when
+ * its callback runs (outcome "cancelled" for probe_cancel()):
+ *   probe ID CAUSE DEPTH SUBMIT_US START_US END_US TRANSPORT SERVER QNAME
+ *         QTYPE OUTCOME SKIPPED
+ * CAUSE is the ID of the query whose callback submitted it (0: none) and
+ * DEPTH that query's DEPTH + 1: the length of its chain of dependent
+ * queries. Times are probe_now_us(); TRANSPORT udp, tcp or udp+tcp (TC=1);
+ * SKIPPED 1 for a server known dead. Nothing else changes. */
 #ifndef DNSTRIAGE_PROBE_H
 #define DNSTRIAGE_PROBE_H
 
