@@ -38,10 +38,6 @@ if [ "${1:-}" = __inner ]; then
 		    --trust-anchor "$LAB_TRUST_ANCHOR" --timeout "$TIMEOUT_MS" \
 		    $LAB_OPTIONS --json "$LAB_NAME"
 	}
-	# the scale case's IPv6 servers are ULA addresses on the namespace's
-	# lo (probe.h's loopback guard knows only 127/8 and ::1); the
-	# namespace has no other interface, nothing can leave it
-	[ "$LAB_SCENARIO" != scale-13ns ] || unset DNSTRIAGE_LOOPBACK_ONLY
 	triage >/dev/null 2>&1		# warm the resolvers
 	# BENCH_RUNS timed runs (default 3); the one of median duration counts:
 	# this machine is shared, one run can be unlucky

@@ -717,6 +717,37 @@ test_idle_engine_does_not_wait(void **state)
 	probe_engine_free(e);
 }
 
+/* The test guard's idea of loopback: 127/8, ::1, and IPv4-mapped 127/8
+ * (those packets go out as IPv4 to 127.x); nothing else. */
+static void
+test_loopback_addresses(void **state)
+{
+	static const struct {
+		const char *text;
+		bool loopback;
+	} cases[] = {
+		{ "127.0.0.1", true }, { "127.255.1.2", true },
+		{ "128.0.0.1", false }, { "10.0.0.1", false },
+		{ "::1", true }, { "::2", false }, { "fd53:1ab::1", false },
+		{ "::ffff:127.0.6.1", true }, { "::ffff:10.0.0.1", false },
+		{ "::127.0.0.1", false }, { "2001:db8::1", false },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct sockaddr_storage ss;
+		socklen_t len;
+
+		assert_true(probe_sockaddr_from_text(cases[i].text, 53, &ss,
+		    &len));
+		if (probe_is_loopback((const struct sockaddr *)&ss) !=
+		    cases[i].loopback)
+			fail_msg("%s: loopback should be %d", cases[i].text,
+			    cases[i].loopback);
+	}
+}
+
 int
 main(void)
 {
@@ -754,6 +785,7 @@ main(void)
 		cmocka_unit_test(test_outcome_and_match_codes),
 		cmocka_unit_test(test_engine_refuses_bad_specs),
 		cmocka_unit_test(test_idle_engine_does_not_wait),
+		cmocka_unit_test(test_loopback_addresses),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
