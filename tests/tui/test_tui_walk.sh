@@ -3,7 +3,8 @@
 # Enter from the first step to the verdict: each step shows its findings,
 # the verdict page and box its failure code and summary. Monochrome both:
 # NO_COLOR=1 and --no-color. Ctrl-C and q end them; the terminal is
-# restored either way.
+# restored either way. And a silent server shown as "No answer yet" before
+# its timeout.
 . "$(dirname "$0")/tui-common.sh"
 
 case_dnssec() {
@@ -52,4 +53,26 @@ case_failover() {
 	scr_joined | grep -qF "dnstriage: $code (warning): " || fail "no verdict line after quitting"
 }
 
-run_cases dnssec failover
+# A dead name server while its peer answered: long before its (4 s)
+# timeout the authoritative step shows it as "No answer yet"; once the
+# timeout has passed that becomes a finding of its own (issue #9).
+case_waiting() {
+	scn=authoritative-partial
+	start 80 24 "$(wizard_cmd -- --lab $scn --timeout 4000)" || return
+	wait_for " Steps " 15 || { fail "the wizard did not start"; return; }
+	t0=$(now_ms)
+	keys 3
+	if wait_for "No answer yet  127.0.3.2#53" 3; then
+		ms=$(($(now_ms) - t0))
+		note "no answer yet shown $ms ms after the first frame (timeout 4000 ms)"
+		[ "$ms" -lt 3000 ] || fail "'No answer yet' came only after $ms ms"
+	else
+		fail "the silent name server never showed as 'No answer yet'"
+	fi
+	expect "Authoritative server silent  127.0.3.2#53" 8
+	expect_gone "No answer yet" 2
+	keys q
+	check_restored 1
+}
+
+run_cases dnssec failover waiting
