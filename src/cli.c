@@ -555,7 +555,7 @@ enum cli_result
 cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
     size_t errlen)
 {
-	enum cli_result r = CLI_RUN;
+	enum cli_result r;
 	int c;
 
 	cli_defaults(opts);
@@ -574,10 +574,8 @@ cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
 			textfmt_err(err, errlen, _("option '%s' needs an argument"), argv[optind - 1]);
 			return CLI_USAGE_ERROR;
 		}
-		r = parse_one(c, optarg, opts, err, errlen);
-		if (r == CLI_SHOW_HELP || r == CLI_SHOW_VERSION)
-			return r;
-		if (r != CLI_RUN)
+		/* Help, version and errors end the parse at once. */
+		if ((r = parse_one(c, optarg, opts, err, errlen)) != CLI_RUN)
 			return r;
 	}
 	/* --lab NAME with a space: take the next word as the scenario. */

@@ -102,7 +102,7 @@ quote(char *dst, size_t dstlen, const char *src, size_t srclen)
 			n += 3;
 			break;
 		}
-		dst[n++] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+		dst[n++] = (char)(c >= 0x20 && c < 0x7f ? c : '?');
 	}
 	dst[n] = '\0';
 	return dst;
@@ -129,7 +129,7 @@ copy_path(char *dst, const char *path)
 	for (i = 0; p[i] != '\0' && n < SYSCONF_PATH_MAX - 1; i++) {
 		unsigned char c = (unsigned char)p[i];
 
-		dst[n++] = (c >= 0x20 && c != 0x7f) ? (char)c : '?';
+		dst[n++] = (char)(c >= 0x20 && c != 0x7f ? c : '?');
 	}
 	dst[n] = '\0';
 }
@@ -1111,12 +1111,12 @@ nss_criteria(const char **sp, struct sysconf_nss_source *src)
 	const char *s = skip_ws(*sp);
 	enum sysconf_nss_status st;
 	enum sysconf_nss_action act, save;
-	bool not;
+	bool negate;
 	size_t n, i;
 
 	do {
-		not = (*s == '!');
-		if (not)
+		negate = (*s == '!');
+		if (negate)
 			s++;
 		n = nss_word(s);
 		if (!nss_status_named(s, n, &st)) {
@@ -1136,10 +1136,10 @@ nss_criteria(const char **sp, struct sysconf_nss_source *src)
 		}
 		s = skip_ws(s + n);
 		save = src->on[st];
-		if (not)
+		if (negate)
 			for (i = 0; i < SYSCONF_NSS_NSTATUS; i++)
 				src->on[i] = act;
-		src->on[st] = not ? save : act;
+		src->on[st] = negate ? save : act;
 	} while (*s != ']');
 	*sp = s + 1;
 	return true;
@@ -1427,7 +1427,9 @@ hosts_add(struct hosts_ctx *cx, const struct sysconf_hosts_entry *proto,
 	}
 	hosts_check_name(cx, name, n);
 	h->entries[h->nentries] = *proto;
-	cx->name_off[h->nentries] = cx->names_len;
+	/* hosts_grow() made room in both arrays (the analyzer does not tie
+	 * nentries < cap to name_off). */
+	cx->name_off[h->nentries] = cx->names_len; /* NOLINT(clang-analyzer-core.NullDereference) */
 	memcpy(h->names + cx->names_len, name, n);
 	h->names[cx->names_len + n] = '\0';
 	cx->names_len += n + 1;
@@ -1514,8 +1516,8 @@ hosts_finish(struct hosts_ctx *cx)
 	struct sysconf_hosts *h = cx->h;
 	size_t i;
 
-	for (i = 0; i < h->nentries; i++)
-		h->entries[i].name = h->names + cx->name_off[i];
+	for (i = 0; i < h->nentries; i++)	/* name_off has nentries */
+		h->entries[i].name = h->names + cx->name_off[i]; /* NOLINT(clang-analyzer-core.NullDereference) */
 	free(cx->name_off);
 	cx->name_off = NULL;
 }

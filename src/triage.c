@@ -307,7 +307,10 @@ triage_report_main(const struct cli_options *opts, int argc,
 	status = verdict_exit_status(&s->t->verdict);
 	rc = opts->output == CLI_OUTPUT_JSON ? report_json(out, s->t) :
 	    report_text(out, s->t);
-	if (out != stdout ? fclose(out) != 0 : fflush(out) != 0)
+	if (out != stdout) {
+		if (fclose(out) != 0)
+			rc = -1;
+	} else if (fflush(out) != 0)
 		rc = -1;
 	if (rc != 0) {
 		fprintf(stderr, "%s: %s\n", progname,

@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct sysconf_resolv rc;
 	static struct sysconf_nsswitch nss;
 	const struct sysconf_hosts_entry *found[4];
-	struct sysconf_hosts_limits lim = { 64 * 1024, 1000 };
+	struct sysconf_hosts_limits lim = { (size_t)64 * 1024, 1000 };
 	struct sysconf_hosts hosts;
 	struct sysconf_failover fo;
 	bool alive[SYSCONF_MAX_NAMESERVERS];

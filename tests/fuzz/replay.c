@@ -17,7 +17,7 @@
 
 #include "fuzz.h"
 
-#define REPLAY_MAX_BYTES (1024 * 1024)
+#define REPLAY_MAX_BYTES ((size_t)1024 * 1024)
 
 static size_t replayed;
 
