@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dnstriage/cli.h"
 #include "dnstriage/i18n.h"
 #include "dnstriage/lab.h"
+#include "dnstriage/privilege.h"
 #include "dnstriage/triage.h"
 
 /* Exit statuses of the monitoring-plugins convention (DESIGN.md). */
@@ -65,5 +67,9 @@ main(int argc, char **argv)
 		    _("no wizard in this build: writing the text report"));
 		opts.output = CLI_OUTPUT_REPORT;
 	}
+	if (privilege_is_real_root(geteuid(), NULL))
+		fprintf(stderr, "%s: %s\n", prog, _("note: running as root is "
+		    "not needed: dnstriage needs no privileges (ordinary "
+		    "queries, world-readable files)"));
 	return triage_report_main(&opts, argc, argv, prog);
 }

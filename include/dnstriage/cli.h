@@ -36,6 +36,7 @@ enum cli_output {
 struct cli_options {
 	enum cli_output output;
 	const char *output_path;	/* NULL: stdout */
+	bool output_force;		/* --force: -o may replace a file */
 
 	const char *target;		/* NAME or URL as given, NULL if absent */
 	char name[LDNS_MAX_DOMAINLEN + 2];	/* name to triage, "" if absent */

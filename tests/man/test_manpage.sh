@@ -20,7 +20,7 @@ fi
 # The page without roff escapes for hyphens, as a reader searches it.
 sed 's/\\-/-/g' "$man" >"$tmp/page"
 
-for opt in --report --json -o --output -t --type -p --port --expect-ip \
+for opt in --report --json -o --output --force -t --type -p --port --expect-ip \
     -r --resolver --resolv-conf --hosts --nsswitch --compare-resolver --root-hints \
     --trust-anchor --at --timeout --tries --lab -h --help -V --version; do
 	grep -q -e "$opt\\b" "$tmp/page" || fail "option $opt not documented"
