@@ -9,5 +9,5 @@ copy_tree "$dir"
 cd "$dir"
 ./configure -q CC=clang --enable-fuzzing >/dev/null
 make -s -j"${JOBS:-2}" tests/fuzz/fuzz_response tests/fuzz/fuzz_sysconf \
-    tests/fuzz/fuzz_rootdata >/dev/null
+    tests/fuzz/fuzz_rootdata tests/fuzz/fuzz_cli >/dev/null
 make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
