@@ -299,23 +299,40 @@ diag_unreadable(struct sysconf_diags *dg, const char *path, unsigned line,
 		    _("cannot read the file: %s"), strerror(err));
 }
 
+/* What is said of the file as a whole must not be lost to the limit on
+ * diagnostics: it takes the place of the last line's (counted as
+ * dropped). A file of garbage makes a remark per line first. */
+static void
+diag_make_room(struct sysconf_diags *dg)
+{
+	if (dg->n == SYSCONF_MAX_DIAGS) {
+		dg->n--;
+		dg->dropped++;
+	}
+}
+
 /* Close the file and report what stopped or disturbed the reading;
  * returns 0 or -1 for a read error. */
 static int
 reader_close(struct reader *r, struct sysconf_diags *dg)
 {
+	if (r->binary_line != 0 || r->capped || r->error != 0)
+		diag_make_room(dg);
 	if (r->binary_line != 0)
 		diag_add(dg, r->path, r->binary_line, SYSCONF_WARNING,
 		    SYSCONF_D_BINARY, _("binary data (NUL or control bytes) from "
 		    "this line on: glibc ignores the rest of a line after a NUL"));
-	if (r->capped)
+	if (r->capped) {
+		diag_make_room(dg);
 		diag_add(dg, r->path, r->lineno, SYSCONF_WARNING,
 		    SYSCONF_D_TRUNCATED, _("only the first %zu bytes were read; "
 		    "the rest of the file was not checked"), r->max_bytes);
+	}
 	if (r->fp != NULL)
 		fclose(r->fp);
 	r->fp = NULL;
 	if (r->error != 0) {
+		diag_make_room(dg);
 		diag_unreadable(dg, r->path, r->lineno, SYSCONF_ERROR, r->error,
 		    false);
 		return -1;
