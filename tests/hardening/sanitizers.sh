@@ -7,9 +7,20 @@ dir=$HARDENING_DIR/sanitizers
 copy_tree "$dir"
 cd "$dir"
 ./configure -q --enable-werror --enable-sanitizers >/dev/null
-# Leaks are errors; UBSan stops at its first report.
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
-UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# Leaks are errors; UBSan stops at its first report. Every report also
+# goes to a file under sanitizer-logs/, so one that a test swallowed (a
+# program run for its output, its status not checked) fails this check.
+logs=$dir/sanitizer-logs
+rm -rf "$logs"
+mkdir -p "$logs"
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}:log_path=$logs/asan
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}:log_path=$logs/ubsan
 export ASAN_OPTIONS UBSAN_OPTIONS
 make -s -j"${JOBS:-2}" >/dev/null
 make -j"${JOBS:-2}" check || { cat test-suite.log; exit 1; }
+if [ -n "$(ls "$logs")" ]; then
+	echo "sanitizer reports:" >&2
+	head -50 "$logs"/* >&2
+	exit 1
+fi
+echo "sanitizers: no report"
