@@ -24,10 +24,19 @@ program_name(const char *argv0)
 	return slash ? slash + 1 : (argv0 ? argv0 : PACKAGE);
 }
 
+/* The message quotes what was typed: its control bytes (an escape
+ * sequence in an argument) become '?' so they cannot reach the terminal. */
 static int
 usage_error(const char *prog, const char *msg)
 {
-	fprintf(stderr, "%s: %s\n", prog, msg);
+	char safe[CLI_ERR_MAX];
+	size_t i;
+
+	for (i = 0; msg[i] != '\0' && i + 1 < sizeof(safe); i++)
+		safe[i] = ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f) ?
+		    '?' : msg[i];
+	safe[i] = '\0';
+	fprintf(stderr, "%s: %s\n", prog, safe);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), prog);
 	return EXIT_UNKNOWN;
 }

@@ -62,6 +62,10 @@ expect_usage_error 'space or a control character' "$(printf 'a\033[2Jb.test')"
 LC_ALL=C "$DNSTRIAGE" "$(printf 'a\033[2Jb.test')" 2>"$tmp/err"
 if od -c "$tmp/err" | grep -q '033'; then fail "an ESC of the name reached stderr"; fi
 expect_usage_error 'a..test' a..test
+# Nor an escape in any other argument quoted back.
+LC_ALL=C "$DNSTRIAGE" -t "$(printf 'A\033]0;x\007')" a.test 2>"$tmp/err"
+if od -c "$tmp/err" | grep -q '033\|007'; then fail "an ESC of -t reached stderr"; fi
+expect_usage_error 'unknown record type' -t "$(printf 'A\033[2J')" a.test
 # Record types: RFC 3597's TYPEnnn within 1..65535, digits only.
 expect_usage_error 'TYPE70000' -t TYPE70000 a.test
 expect_usage_error 'TYPE1x' -t TYPE1x a.test
