@@ -32,9 +32,11 @@ usage_error(const char *prog, const char *msg)
 	char safe[CLI_ERR_MAX];
 	size_t i;
 
-	for (i = 0; msg[i] != '\0' && i + 1 < sizeof(safe); i++)
-		safe[i] = ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f) ?
-		    '?' : msg[i];
+	for (i = 0; msg[i] != '\0' && i + 1 < sizeof(safe); i++) {
+		safe[i] = msg[i];
+		if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f)
+			safe[i] = '?';
+	}
 	safe[i] = '\0';
 	fprintf(stderr, "%s: %s\n", prog, safe);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), prog);
