@@ -15,7 +15,7 @@
 #define DNSKEY_REVOKE_BIT 0x0080u	/* RFC 5011 7 */
 
 static const char *const problem_names[CHAIN_PROBLEM_COUNT] = {
-#define X(id, str) [CHAIN_##id] = str,
+#define X(id, str) [CHAIN_##id] = (str),
 	CHAIN_PROBLEM_TABLE(X)
 #undef X
 };

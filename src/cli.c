@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <netdb.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dnstriage/cli.h"
@@ -46,6 +48,7 @@ enum {
 	OPT_NO_COLOR,
 	OPT_ASCII,
 	OPT_REPORT_LANG,
+	OPT_FORCE,
 };
 
 static const struct option long_options[] = {
@@ -53,6 +56,7 @@ static const struct option long_options[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "output", required_argument, NULL, 'o' },
 	{ "report-lang", required_argument, NULL, OPT_REPORT_LANG },
+	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "type", required_argument, NULL, 't' },
 	{ "port", required_argument, NULL, 'p' },
 	{ "expect-ip", required_argument, NULL, OPT_EXPECT_IP },
@@ -85,7 +89,9 @@ static const char *const help_paragraphs[] = {
 	N_("Output:\n"
 	   "      --report               text report to standard output (or -o)\n"
 	   "      --json                 JSON report to standard output (or -o)\n"
-	   "  -o, --output=FILE          write the report to FILE\n"),
+	   "  -o, --output=FILE          write the report to FILE, a new file\n"
+	   "                             (never through a symbolic link)\n"
+	   "      --force                let -o replace an existing FILE\n"),
 	/* TRANSLATORS: keep LANG, de, fr, ja and C as they are: they are
 	 * what the option takes. */
 	N_("Report language:\n"
@@ -286,6 +292,15 @@ valid_name(const char *name, char *err, size_t errlen)
 	}
 	/* ldns would send the UTF-8 bytes as they are; DNS knows such a
 	 * name only in its IDNA form, and converting needs libidn2. */
+	/* Not echoed: a control byte would reach the terminal. */
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if (*p <= 0x20 || *p == 0x7f) {
+			textfmt_err(err, errlen, _("invalid domain name: it "
+			    "contains a space or a control character (byte %d); "
+			    "write it as \\DDD if it is meant"),
+			    (int)(p - (const unsigned char *)name) + 1);
+			return false;
+		}
 	for (p = (const unsigned char *)name; *p != '\0'; p++)
 		if (*p >= 0x80) {
 			textfmt_err(err, errlen, _("'%s' is not plain ASCII: give "
@@ -388,12 +403,24 @@ cli_parse_target(const char *text, char *name, size_t namelen,
 	return valid_name(name, err, errlen);
 }
 
+/* RFC 3597's TYPEnnn: decimal digits only, 1 to 65535 (ldns takes
+ * "TYPE70000" as type 4464 and "TYPE1x" as A). */
+static bool
+generic_type_ok(const char *text)
+{
+	unsigned long v;
+
+	if (strncasecmp(text, "TYPE", 4) != 0)
+		return true;
+	return parse_uint(text + 4, 1, 65535, &v);
+}
+
 static bool
 add_type(struct cli_options *opts, const char *text, char *err, size_t errlen)
 {
 	ldns_rr_type t = ldns_get_rr_type_by_name(text);
 
-	if (t == 0 || strlen(text) > 16) {
+	if (t == 0 || strlen(text) > 16 || !generic_type_ok(text)) {
 		textfmt_err(err, errlen, _("unknown record type: '%s'"), text);
 		return false;
 	}
@@ -431,14 +458,24 @@ add_server(struct cli_server *list, size_t *n, const char *opt,
 static bool
 readable_file(const char *opt, const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
+	/* O_NONBLOCK: opening a FIFO without a writer must not hang us. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
 
-	if (f == NULL) {
+	if (fd < 0 || fstat(fd, &st) != 0) {
 		textfmt_err(err, errlen, _("%s: cannot read '%s': %s"), opt, path,
 		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return false;
 	}
-	fclose(f);
+	close(fd);
+	/* Files and devices such as /dev/null; a directory, FIFO or socket
+	 * holds no configuration (and reading a FIFO could block forever). */
+	if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode)) {
+		textfmt_err(err, errlen, _("%s: '%s' is not a file"), opt, path);
+		return false;
+	}
 	return true;
 }
 
@@ -495,6 +532,9 @@ parse_one(int c, const char *arg, struct cli_options *opts, char *err,
 			return CLI_USAGE_ERROR;
 		}
 		opts->report_lang = arg;
+		return CLI_RUN;
+	case OPT_FORCE:
+		opts->output_force = true;
 		return CLI_RUN;
 	case 't':
 		return add_type(opts, arg, err, errlen) ? CLI_RUN : CLI_USAGE_ERROR;
@@ -585,7 +625,7 @@ enum cli_result
 cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
     size_t errlen)
 {
-	enum cli_result r = CLI_RUN;
+	enum cli_result r;
 	int c;
 
 	cli_defaults(opts);
@@ -604,10 +644,8 @@ cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
 			textfmt_err(err, errlen, _("option '%s' needs an argument"), argv[optind - 1]);
 			return CLI_USAGE_ERROR;
 		}
-		r = parse_one(c, optarg, opts, err, errlen);
-		if (r == CLI_SHOW_HELP || r == CLI_SHOW_VERSION)
-			return r;
-		if (r != CLI_RUN)
+		/* Help, version and errors end the parse at once. */
+		if ((r = parse_one(c, optarg, opts, err, errlen)) != CLI_RUN)
 			return r;
 	}
 	/* --lab NAME with a space: take the next word as the scenario. */
@@ -631,6 +669,10 @@ cli_parse(int argc, char **argv, struct cli_options *opts, char *err,
 	}
 	if (optind < argc) {
 		textfmt_err(err, errlen, _("one name at a time: unexpected '%s'"), argv[optind]);
+		return CLI_USAGE_ERROR;
+	}
+	if (opts->output_force && opts->output_path == NULL) {
+		textfmt_err(err, errlen, _("--force needs --output"));
 		return CLI_USAGE_ERROR;
 	}
 	if (opts->output_path != NULL && opts->output == CLI_OUTPUT_AUTO) {

@@ -140,7 +140,7 @@ printable(const uint8_t *data, size_t n, char *buf, size_t len)
 	if (len == 0)
 		return;
 	for (i = 0; i < n && i + 1 < len; i++)
-		buf[i] = data[i] >= 0x20 && data[i] < 0x7f ? (char)data[i] : '?';
+		buf[i] = (char)(data[i] >= 0x20 && data[i] < 0x7f ? data[i] : '?');
 	buf[i] = '\0';
 }
 

@@ -251,7 +251,7 @@ static const struct {
 };
 
 static const char *const step_statuses[STEP_STATUS_COUNT] = {
-#define X(id, str) [STEP_##id] = str,
+#define X(id, str) [STEP_##id] = (str),
 	STEP_STATUS_TABLE(X)
 #undef X
 };

@@ -15,7 +15,7 @@
 /* --- severities --------------------------------------------------------- */
 
 static const char *const severity_names[SEVERITY_COUNT] = {
-#define X(id, str) [SEVERITY_##id] = str,
+#define X(id, str) [SEVERITY_##id] = (str),
 	SEVERITY_TABLE(X)
 #undef X
 };
@@ -191,7 +191,7 @@ static const struct finding_code_info finding_codes[FINDING_CODE_COUNT] = {
 };
 
 static const char *const finding_titles[FINDING_CODE_COUNT] = {
-#define X(id, title) [FINDING_##id] = title,
+#define X(id, title) [FINDING_##id] = (title),
 	FINDING_TITLE_TABLE(X)
 #undef X
 };

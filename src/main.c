@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dnstriage/cli.h"
 #include "dnstriage/i18n.h"
 #include "dnstriage/lab.h"
+#include "dnstriage/privilege.h"
 #include "dnstriage/triage.h"
 #include "dnstriage/tui.h"
 
@@ -22,10 +24,21 @@ program_name(const char *argv0)
 	return slash ? slash + 1 : (argv0 ? argv0 : PACKAGE);
 }
 
+/* The message quotes what was typed: its control bytes (an escape
+ * sequence in an argument) become '?' so they cannot reach the terminal. */
 static int
 usage_error(const char *prog, const char *msg)
 {
-	fprintf(stderr, "%s: %s\n", prog, msg);
+	char safe[CLI_ERR_MAX];
+	size_t i;
+
+	for (i = 0; msg[i] != '\0' && i + 1 < sizeof(safe); i++) {
+		safe[i] = msg[i];
+		if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f)
+			safe[i] = '?';
+	}
+	safe[i] = '\0';
+	fprintf(stderr, "%s: %s\n", prog, safe);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), prog);
 	return EXIT_UNKNOWN;
 }
@@ -76,5 +89,9 @@ main(int argc, char **argv)
 	if (opts.target == NULL)
 		return usage_error(prog, _("a NAME or URL is needed for a "
 		    "report"));
+	if (privilege_is_real_root(geteuid(), NULL))
+		fprintf(stderr, "%s: %s\n", prog, _("note: running as root is "
+		    "not needed: dnstriage needs no privileges (ordinary "
+		    "queries, world-readable files)"));
 	return triage_report_main(&opts, argc, argv, prog);
 }

@@ -168,7 +168,7 @@ fit_cap_to_rlimit(struct probe_engine *e)
 			rl = up;
 	}
 	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want)
-		e->cap = rl.rlim_cur > 2 * PROBE_FD_RESERVE ?
+		e->cap = rl.rlim_cur > (rlim_t)2 * PROBE_FD_RESERVE ?
 		    (size_t)rl.rlim_cur - PROBE_FD_RESERVE : PROBE_FD_RESERVE;
 	if (e->cap == 0)
 		e->cap = 1;
@@ -700,12 +700,14 @@ probe_engine_free(struct probe_engine *e)
 
 	if (e == NULL)
 		return;
+	/* destroy() unlinks p before it frees it; the analyzer does not
+	 * follow TAILQ_REMOVE and sees the freed head read again. */
 	while ((p = TAILQ_FIRST(&e->queued)) != NULL)
-		destroy(e, p);
+		destroy(e, p);	/* NOLINT(clang-analyzer-unix.Malloc) */
 	while ((p = TAILQ_FIRST(&e->active)) != NULL)
-		destroy(e, p);
+		destroy(e, p);	/* NOLINT(clang-analyzer-unix.Malloc) */
 	while ((p = TAILQ_FIRST(&e->done)) != NULL)
-		destroy(e, p);
+		destroy(e, p);	/* NOLINT(clang-analyzer-unix.Malloc) */
 	if (e->trace != NULL)
 		fclose(e->trace);
 	free(e->by_fd);

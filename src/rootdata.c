@@ -157,7 +157,7 @@ load(const char *path, bool given, enum rootdata_kind kind,
 		return false;
 	}
 	if (st.st_size > ROOTDATA_MAX_FILE_BYTES) {
-		textfmt_err(err, errlen, _("'%s' is too large (%lld bytes; at most %d)"),
+		textfmt_err(err, errlen, _("'%s' is too large (%lld bytes; at most %ld)"),
 		    path, (long long)st.st_size, ROOTDATA_MAX_FILE_BYTES);
 		fclose(fp);
 		return false;

@@ -178,9 +178,8 @@ auth_view(const struct survey *sv, const struct survey_auth *a,
 	}
 	if (v->state == AS_SERVFAIL || v->state == AS_LAME)
 		return;
-	if (any_ok)
-		v->shown = NULL;
 	if (any_ok) {
+		v->shown = NULL;
 		v->state = AS_OK;
 		/* The evidence is an answer, not a silent type's timeout. */
 		for (t = 0; t < sv->ntypes; t++) {

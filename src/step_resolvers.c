@@ -275,8 +275,9 @@ report_alive(struct step_result *s, const struct survey *sv,
 			shown = r->answer[t];
 			break;
 		}
-	type_text(shown != NULL ? (int)shown->spec.type : (int)sv->types[0], type,
-	    sizeof(type));
+	if (shown == NULL)	/* cannot be: worst is the state of one */
+		return;
+	type_text((int)shown->spec.type, type, sizeof(type));
 	server_address(r->text, addr, sizeof(addr));
 	switch (worst) {
 	case RS_REFUSED:

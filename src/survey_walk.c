@@ -653,10 +653,6 @@ walk_begin(struct walk *w)
 
 /* --- look-ups of name servers without glue ------------------------------ */
 
-struct lookup_aaaa {
-	struct walk *w;
-};
-
 static void
 lookup_finish(struct walk *lw)
 {

@@ -102,7 +102,7 @@ quote(char *dst, size_t dstlen, const char *src, size_t srclen)
 			n += 3;
 			break;
 		}
-		dst[n++] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+		dst[n++] = (char)(c >= 0x20 && c < 0x7f ? c : '?');
 	}
 	dst[n] = '\0';
 	return dst;
@@ -129,7 +129,7 @@ copy_path(char *dst, const char *path)
 	for (i = 0; p[i] != '\0' && n < SYSCONF_PATH_MAX - 1; i++) {
 		unsigned char c = (unsigned char)p[i];
 
-		dst[n++] = (c >= 0x20 && c != 0x7f) ? (char)c : '?';
+		dst[n++] = (char)(c >= 0x20 && c != 0x7f ? c : '?');
 	}
 	dst[n] = '\0';
 }
@@ -374,18 +374,33 @@ diag_unreadable(struct sysconf_diags *dg, const char *path, unsigned line,
 	free(why);
 }
 
+/* What is said of the file as a whole must not be lost to the limit on
+ * diagnostics: it takes the place of the last line's (counted as
+ * dropped). A file of garbage makes a remark per line first. */
+static void
+diag_make_room(struct sysconf_diags *dg)
+{
+	if (dg->n == SYSCONF_MAX_DIAGS) {
+		dg->n--;
+		dg->dropped++;
+	}
+}
+
 /* Close the file and report what stopped or disturbed the reading;
  * returns 0 or -1 for a read error. */
 static int
 reader_close(struct reader *r, struct sysconf_diags *dg)
 {
-	if (r->binary_line != 0)
+	if (r->binary_line != 0) {
+		diag_make_room(dg);
 		diag_add(dg, r->path, r->binary_line, SYSCONF_WARNING,
 		    SYSCONF_D_BINARY, N_("binary data (NUL or control bytes) from "
 		    "this line on: glibc ignores the rest of a line after a NUL"), NULL);
+	}
 	if (r->capped) {
 		char n[24];
 
+		diag_make_room(dg);
 		diag_add_plural(dg, r->path, r->lineno, SYSCONF_WARNING,
 		    SYSCONF_D_TRUNCATED, "only the first %s byte was read; "
 		    "the rest of the file was not checked",
@@ -397,6 +412,7 @@ reader_close(struct reader *r, struct sysconf_diags *dg)
 		fclose(r->fp);
 	r->fp = NULL;
 	if (r->error != 0) {
+		diag_make_room(dg);
 		diag_unreadable(dg, r->path, r->lineno, SYSCONF_ERROR, r->error,
 		    false);
 		return -1;
@@ -1235,12 +1251,12 @@ nss_criteria(const char **sp, struct sysconf_nss_source *src)
 	const char *s = skip_ws(*sp);
 	enum sysconf_nss_status st;
 	enum sysconf_nss_action act, save;
-	bool not;
+	bool negate;
 	size_t n, i;
 
 	do {
-		not = (*s == '!');
-		if (not)
+		negate = (*s == '!');
+		if (negate)
 			s++;
 		n = nss_word(s);
 		if (!nss_status_named(s, n, &st)) {
@@ -1260,10 +1276,10 @@ nss_criteria(const char **sp, struct sysconf_nss_source *src)
 		}
 		s = skip_ws(s + n);
 		save = src->on[st];
-		if (not)
+		if (negate)
 			for (i = 0; i < SYSCONF_NSS_NSTATUS; i++)
 				src->on[i] = act;
-		src->on[st] = not ? save : act;
+		src->on[st] = negate ? save : act;
 	} while (*s != ']');
 	*sp = s + 1;
 	return true;
@@ -1557,7 +1573,9 @@ hosts_add(struct hosts_ctx *cx, const struct sysconf_hosts_entry *proto,
 	}
 	hosts_check_name(cx, name, n);
 	h->entries[h->nentries] = *proto;
-	cx->name_off[h->nentries] = cx->names_len;
+	/* hosts_grow() made room in both arrays (the analyzer does not tie
+	 * nentries < cap to name_off). */
+	cx->name_off[h->nentries] = cx->names_len; /* NOLINT(clang-analyzer-core.NullDereference) */
 	memcpy(h->names + cx->names_len, name, n);
 	h->names[cx->names_len + n] = '\0';
 	cx->names_len += n + 1;
@@ -1652,8 +1670,8 @@ hosts_finish(struct hosts_ctx *cx)
 	struct sysconf_hosts *h = cx->h;
 	size_t i;
 
-	for (i = 0; i < h->nentries; i++)
-		h->entries[i].name = h->names + cx->name_off[i];
+	for (i = 0; i < h->nentries; i++)	/* name_off has nentries */
+		h->entries[i].name = h->names + cx->name_off[i]; /* NOLINT(clang-analyzer-core.NullDereference) */
 	free(cx->name_off);
 	cx->name_off = NULL;
 }

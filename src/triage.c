@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -256,15 +257,30 @@ triage_session_update(struct triage_session *s)
 
 /* --- report mode -------------------------------------------------------- */
 
-/* The report file: created or truncated, never through a symbolic link
- * (a report path in a shared directory must not be redirected). */
+/* The report file: a new file, never one reached through a symbolic link
+ * (a report path in a shared directory must not be redirected), and an
+ * existing file only with --force (a report must not silently replace
+ * another, or anything else). */
 static FILE *
-open_output(const char *path, char *err, size_t errlen)
+open_output(const char *path, bool force, char *err, size_t errlen)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0644);
+	int fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC |
+	    (force ? O_TRUNC : O_EXCL), 0644);
+	struct stat st;
 	FILE *f;
 
+	if (fd < 0 && (errno == EEXIST || errno == ELOOP) &&
+	    lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		textfmt_err(err, errlen, _("cannot write '%s': it is a symbolic "
+		    "link, and dnstriage does not write through one"), path);
+		return NULL;
+	}
+	if (fd < 0 && errno == EEXIST) {
+		textfmt_err(err, errlen, _("cannot write '%s': the file exists "
+		    "(dnstriage does not overwrite a file; remove it, or add "
+		    "--force)"), path);
+		return NULL;
+	}
 	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
 		textfmt_err(err, errlen, _("cannot write '%s': %s"), path,
 		    strerror(errno));
@@ -327,7 +343,8 @@ triage_report_main(const struct cli_options *opts, int argc,
 		return 3;
 	}
 	if (opts->output_path != NULL &&
-	    (out = open_output(opts->output_path, err, sizeof(err))) == NULL) {
+	    (out = open_output(opts->output_path, opts->output_force, err,
+	    sizeof(err))) == NULL) {
 		fprintf(stderr, "%s: %s\n", progname, err);
 		triage_session_free(s);
 		triage_config_free(&cfg);

@@ -39,6 +39,7 @@ struct cli_options {
 	/* --report-lang: the language of reports (i18n_push_language());
 	 * NULL: the language of the screen. */
 	const char *report_lang;
+	bool output_force;		/* --force: -o may replace a file */
 
 	const char *target;		/* NAME or URL as given, NULL if absent */
 	char name[LDNS_MAX_DOMAINLEN + 2];	/* name to triage, "" if absent */

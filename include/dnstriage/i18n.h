@@ -8,7 +8,8 @@
 #include <stddef.h>
 #include <libintl.h>
 
-#define _(s) gettext(s)
+/* gettext's own convention, which xgettext looks for. */
+#define _(s) gettext(s) /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 /* Marks a string for translation where it is stored, translated where used. */
 #define N_(s) (s)
 

@@ -9,7 +9,7 @@
 #include <ldns/ldns.h>
 
 /* Both files are a few KB; anything far larger is not what it claims. */
-#define ROOTDATA_MAX_FILE_BYTES (1024 * 1024)
+#define ROOTDATA_MAX_FILE_BYTES (1024L * 1024L)
 #define ROOTDATA_MAX_RRS 4096
 
 struct rootdata {

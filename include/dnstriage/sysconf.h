@@ -17,7 +17,7 @@
 #define SYSCONF_DIAG_ARG_MAX 64		/* longer arguments are cut */
 #define SYSCONF_MAX_DIAGS 32		/* per file; more are counted in dropped */
 #define SYSCONF_LINE_MAX 8192		/* longer lines are skipped, with a diagnostic */
-#define SYSCONF_CONF_MAX_BYTES (1024u * 1024u)	/* resolv.conf, nsswitch.conf */
+#define SYSCONF_CONF_MAX_BYTES ((size_t)1024 * 1024)	/* resolv.conf, nsswitch.conf */
 #define SYSCONF_MAX_NAMESERVERS 32	/* listed, used by glibc or not */
 #define SYSCONF_MAX_SEARCH 32
 #define SYSCONF_NAME_MAX 254		/* a domain name in text, trailing dot included */
@@ -25,7 +25,7 @@
 #define SYSCONF_NSS_MAX_SOURCES 16
 #define SYSCONF_NSS_NAME_MAX 32
 #define SYSCONF_NSS_CRITERIA_MAX 64
-#define SYSCONF_HOSTS_MAX_BYTES (16u * 1024u * 1024u)
+#define SYSCONF_HOSTS_MAX_BYTES ((size_t)16 * 1024 * 1024)
 #define SYSCONF_HOSTS_MAX_NAMES 200000u
 
 enum sysconf_severity {

@@ -399,6 +399,28 @@ test_resolv_binary_garbage(void **state)
 	assert_printable(&rc.diags);
 }
 
+/* Garbage on every line fills the diagnostics; that the file is binary
+ * still gets said. */
+static void
+test_resolv_binary_after_many_remarks(void **state)
+{
+	char path[] = "/tmp/test_sysconf.XXXXXX";
+	char text[4096] = "";
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2 * SYSCONF_MAX_DIAGS; i++)
+		strcat(text, "garbage\n");
+	strcat(text, "x\001y\n");
+	make_temp(path, text, 0);
+	assert_int_equal(sysconf_load_resolv_conf(path, &rc), 0);
+	unlink(path);
+	assert_int_equal(rc.diags.n, SYSCONF_MAX_DIAGS);
+	assert_true(rc.diags.dropped > 0);
+	assert_true(has_diag(&rc.diags, SYSCONF_D_BINARY,
+	    2 * SYSCONF_MAX_DIAGS + 1));
+}
+
 static void
 test_resolv_missing_file(void **state)
 {
@@ -1073,6 +1095,7 @@ main(void)
 		cmocka_unit_test(test_resolv_bad_addresses_named_by_line),
 		cmocka_unit_test(test_resolv_broken_lines_fall_back_to_default),
 		cmocka_unit_test(test_resolv_binary_garbage),
+		cmocka_unit_test(test_resolv_binary_after_many_remarks),
 		cmocka_unit_test(test_resolv_missing_file),
 		cmocka_unit_test(test_resolv_directory_is_unreadable),
 		cmocka_unit_test(test_resolv_overlong_line_skipped),
