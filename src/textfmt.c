@@ -416,6 +416,61 @@ wrap_add_cluster(struct wrap *w, const char *s, struct cluster c)
 	w->has_word = true;
 }
 
+/* Characters that must not begin a line (Japanese kinsoku: closing
+ * brackets and punctuation, the long-vowel mark, small kana): they stay
+ * with the character before them. */
+static bool
+no_line_start(const char *s, size_t n)
+{
+	static const unsigned long closing[] = {
+		0x3001, 0x3002, 0xff0c, 0xff0e, 0x30fb, 0xff1a, 0xff1b, 0xff1f,
+		0xff01, 0xff09, 0xff3d, 0xff5d, 0x300d, 0x300f, 0x3009, 0x300b,
+		0x3011, 0x3015, 0x30fc, 0x3005, 0x3041, 0x3043, 0x3045, 0x3047,
+		0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x30a1, 0x30a3, 0x30a5,
+		0x30a7, 0x30a9, 0x30c3, 0x30e3, 0x30e5, 0x30e7,
+	};
+	unsigned long cp;
+	size_t i;
+
+	if (textfmt_utf8_decode(s, n, &cp) == 0)
+		return false;
+	for (i = 0; i < sizeof(closing) / sizeof(closing[0]); i++)
+		if (closing[i] == cp)
+			return true;
+	return false;
+}
+
+/* The end of the word that starts at s[i]: up to the next space; but a
+ * double-width character (Chinese, Japanese, Korean text has no spaces)
+ * is a word of its own, and a line may break before and after it. */
+static size_t
+word_end(const char *s, size_t n, size_t i, size_t *cols)
+{
+	struct cluster c = next_cluster(s + i, n - i);
+	size_t j = i;
+
+	*cols = 0;
+	if (c.cols == 2) {
+		*cols = c.cols;
+		j += c.len;
+	} else {
+		while (j < n) {
+			c = next_cluster(s + j, n - j);
+			if (c.space || c.cols == 2)
+				break;
+			*cols += c.cols;
+			j += c.len;
+		}
+	}
+	/* what may not begin a line stays with this word */
+	while (j < n && no_line_start(s + j, n - j)) {
+		c = next_cluster(s + j, n - j);
+		*cols += c.cols;
+		j += c.len;
+	}
+	return j;
+}
+
 /* One "\n"-free part of the text, from the start of a line. */
 static void
 wrap_part(struct wrap *w, const char *s, size_t n)
@@ -426,6 +481,7 @@ wrap_part(struct wrap *w, const char *s, size_t n)
 	while (i < n) {
 		struct cluster c = next_cluster(s + i, n - i);
 		size_t sp_start = i, sp_cols = 0, word_start, word_cols = 0, j;
+		size_t end;
 
 		/* The spaces before the next word... */
 		while (i < n && c.space) {
@@ -437,12 +493,7 @@ wrap_part(struct wrap *w, const char *s, size_t n)
 			break;		/* trailing spaces: dropped */
 		/* ...and the word. */
 		word_start = i;
-		for (j = i; j < n; j += c.len) {
-			c = next_cluster(s + j, n - j);
-			if (c.space)
-				break;
-			word_cols += c.cols;
-		}
+		end = word_end(s, n, i, &word_cols);
 		if (at_start && sp_cols > 0) {
 			/* Leading spaces stay, but leave a column for the word. */
 			size_t room = w->width - w->cols - 1, k;
@@ -462,13 +513,11 @@ wrap_part(struct wrap *w, const char *s, size_t n)
 				wrap_end_line(w);
 		}
 		at_start = false;
-		for (j = word_start; j < n; j += c.len) {
+		for (j = word_start; j < end; j += c.len) {
 			c = next_cluster(s + j, n - j);
-			if (c.space)
-				break;
 			wrap_add_cluster(w, s + j, c);
 		}
-		i = j;
+		i = end;
 	}
 	wrap_end_line(w);
 }

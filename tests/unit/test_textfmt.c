@@ -400,10 +400,14 @@ test_wrap_umlauts(void **state)
 static void
 test_wrap_japanese_odd_widths(void **state)
 {
-	const char *const w7[] = { "\xe6\xa8\xa9\xe5\xa8\x81\xe3\x82\xb5",
-		"\xe3\x83\xbc\xe3\x83\x90\xe3\x83\xbc",
-		"\xe3\x81\x8c\xe5\xbf\x9c\xe7\xad\x94",
-		"\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b", "\xe3\x82\x93" };
+	/* A line may break between any two of these characters, but the
+	 * long-vowel mark (U+30FC) never begins a line: "サー" and "バー"
+	 * stay whole. */
+	const char *const w7[] = { "\xe6\xa8\xa9\xe5\xa8\x81",
+		"\xe3\x82\xb5\xe3\x83\xbc",
+		"\xe3\x83\x90\xe3\x83\xbc\xe3\x81\x8c",
+		"\xe5\xbf\x9c\xe7\xad\x94\xe3\x81\x97",
+		"\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93" };
 	char **lines;
 	size_t width, n, i;
 
@@ -423,6 +427,19 @@ test_wrap_japanese_odd_widths(void **state)
 		textfmt_lines_free(lines, n);
 		check_wrap("DNS: " JA_TEXT " (SERVFAIL) " JA_TEXT, width, 2, 4,
 		    NULL);
+	}
+	/* No line begins with the long-vowel mark or an ideographic comma,
+	 * at any width where it fits with the word before it ("DNSSEC、"
+	 * takes 8 columns; narrower, that word is cut anyway). */
+	for (width = 8; width <= 40; width++) {
+		n = check_wrap("DNSSEC\xe3\x80\x81" JA_TEXT, width, 0, 0, &lines);
+		for (i = 0; i < n; i++)
+			if (strncmp(lines[i], "\xe3\x83\xbc", 3) == 0 ||
+			    strncmp(lines[i], "\xe3\x80\x81", 3) == 0)
+				fail_msg("width %zu: line %zu begins with a mark "
+				    "that may not begin a line: %s", width, i,
+				    lines[i]);
+		textfmt_lines_free(lines, n);
 	}
 	/* A line that ends one column short of a double-width character. */
 	n = check_wrap("a " JA_TEXT, 6, 0, 0, &lines);
