@@ -13,6 +13,15 @@
                       (tmux pipe-pane: the terminal's output) create READY,
                       then write the clock (ns) to STAMP when TEXT arrives
   finding FILE STEP N print code and message of finding N of step STEP
+  wide-layout COLS LINES STATUS
+                      layout by display columns (translated screens, wide
+                      characters): no row wider than COLS, the panes'
+                      borders in their columns, the status bar starts
+                      with STATUS
+  wide-help COLS LINES TITLE
+                      the help window (display columns): its title, its
+                      side borders in the first and last column
+  msgstr PO MSGID     print the translation of MSGID in the PO file
 
 Exit status 0 when the screen passes, 1 with the reasons on stdout.
 Borders come as ncurses draws them: ACS letters (tmux keeps the line
@@ -20,6 +29,7 @@ drawing set as 'lqkxmj'), UTF-8 box characters, or ASCII with --ascii."""
 import json
 import re
 import sys
+import unicodedata
 
 CORNERS = set("lkmj\u250c\u2510\u2514\u2518+")
 VERTICAL = set("x\u2502|")
@@ -137,9 +147,106 @@ def colour_params():
     return colours, reverse
 
 
+def cells(row):
+    """A row as terminal cells: a double-width character fills two, the
+    second one empty, as the terminal shows it."""
+    out = []
+    for ch in row:
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch)
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            out.append("")
+    return out
+
+
+def wide_rows(lines):
+    rows = screen()
+    while len(rows) > lines and rows[-1] == "":
+        rows.pop()
+    return [cells(r) for r in rows] + [[] for _ in range(lines - len(rows))]
+
+
+def wide_layout(cols, lines, status):
+    rows = wide_rows(lines)
+    bad = []
+    for i, r in enumerate(rows):
+        if len(r) > cols:
+            bad.append("row %d is %d columns wide" % (i + 1, len(r)))
+    if "dnstriage" not in "".join(rows[0]):
+        bad.append("row 1 is not the header")
+    if not "".join(rows[lines - 1]).startswith(status[:20]):
+        bad.append("the status bar is not %r: %r" % (status[:20],
+                   "".join(rows[lines - 1])))
+    top = rows[1]
+    meet = [i for i in range(1, len(top) - 1)
+            if top[i] in TOP_RIGHT and top[i + 1] in TOP_LEFT]
+    if len(meet) != 1:
+        return bad + ["row 2 is not the two boxes' top border"]
+    left = meet[0] + 1
+    for i in range(1, lines - 3):
+        for c in (0, left - 1, left, cols - 1):
+            if c >= len(rows[i]) or rows[i][c] not in BORDER:
+                bad.append("row %d: no border in column %d: %r" %
+                           (i + 1, c + 1, "".join(rows[i])))
+                break
+    return bad
+
+
+def wide_help(cols, lines, title):
+    rows = wide_rows(lines)
+    bad = []
+    for i, r in enumerate(rows):
+        if len(r) > cols:
+            bad.append("row %d is %d columns wide" % (i + 1, len(r)))
+    if title not in "".join(rows[1]):
+        bad.append("the help window's title is not %r: %r" %
+                   (title, "".join(rows[1])))
+    for i in range(2, lines - 2):
+        r = rows[i]
+        if not r or r[0] not in VERTICAL or len(r) < cols or \
+                r[cols - 1] not in VERTICAL:
+            bad.append("row %d: the help window's sides are not in "
+                       "columns 1 and %d: %r" % (i + 1, cols, "".join(r)))
+    return bad
+
+
+def po_unquote(text):
+    return bytes(text, "utf-8").decode("unicode_escape").encode(
+        "latin-1").decode("utf-8")
+
+
+def msgstr(path, msgid):
+    """The translation of msgid in a PO file ('' when none)."""
+    entries, cur, key = {}, {}, None
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        m = re.match(r'^(msgid|msgstr(?:\[0\])?|msgid_plural|msgctxt) "(.*)"$', line)
+        if m:
+            key = m.group(1)
+            if key == "msgid" and "msgid" in cur:
+                entries[cur["msgid"]] = cur.get("msgstr", cur.get("msgstr[0]", ""))
+                cur = {}
+            cur[key] = po_unquote(m.group(2))
+        elif line.startswith('"') and key is not None:
+            cur[key] += po_unquote(line[1:-1])
+        elif not line.strip():
+            key = None
+    if "msgid" in cur:
+        entries[cur["msgid"]] = cur.get("msgstr", cur.get("msgstr[0]", ""))
+    return entries.get(msgid, "")
+
+
 def main(argv):
     cmd = argv[1] if len(argv) > 1 else ""
-    if cmd == "layout":
+    if cmd == "wide-layout":
+        bad = wide_layout(int(argv[2]), int(argv[3]), argv[4])
+    elif cmd == "wide-help":
+        bad = wide_help(int(argv[2]), int(argv[3]), argv[4])
+    elif cmd == "msgstr":
+        print(msgstr(argv[2], argv[3]))
+        return 0
+    elif cmd == "layout":
         bad = layout(int(argv[2]), int(argv[3]))
     elif cmd == "verdict-box":
         bad = verdict_box(argv[2])
