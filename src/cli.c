@@ -296,7 +296,7 @@ valid_name(const char *name, char *err, size_t errlen)
 	for (p = (const unsigned char *)name; *p != '\0'; p++)
 		if (*p <= 0x20 || *p == 0x7f) {
 			textfmt_err(err, errlen, _("invalid domain name: it "
-			    "contains a space or a control character (byte %d); "
+			    "contains a space or a control character (at byte %d); "
 			    "write it as \\DDD if it is meant"),
 			    (int)(p - (const unsigned char *)name) + 1);
 			return false;

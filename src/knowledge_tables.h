@@ -918,9 +918,9 @@
 	     "a NAT that mixes up flows, or a broken server."))		\
 	X(EDNS_UNSUPPORTED,						\
 	  N_("The server rejects or ignores queries with EDNS (it answers "	\
-	     "only when asked without it). Resolvers then fall back to plain " \
-	     "DNS, slowly and without DNSSEC data; some give up. Upgrade or "	\
-	     "fix the server, or the firewall that drops EDNS."))	\
+	     "only when asked without it). Since DNS Flag Day 2019 resolvers " \
+	     "no longer retry without EDNS: for them the server is dead. "	\
+	     "Upgrade or fix the server, or the firewall that drops EDNS."))	\
 	X(OVERSIZED_ANSWER,						\
 	  N_("The answer is far bigger than a normal one: tens of kilobytes " \
 	     "or thousands of records. Resolvers may refuse or truncate it, "	\

@@ -162,12 +162,14 @@ check_ignored(struct ctx *c, enum step_id step,
 	question_text(res, q, sizeof(q));
 	snprintf(n, sizeof(n), "%u", res->ignored);
 	why = message_arg_msgid(probe_match_msgid(res->ignored_why));
-	finding_set_message_plural(f, N_("A message arrived for the query "
+	/* Not N_(): xgettext takes both forms from this call as one plural
+	 * entry (keyword finding_set_message_plural:2,3). */
+	finding_set_message_plural(f, "A message arrived for the query "
 	    "%2$s to %1$s that does not answer it, and was ignored: %4$s. A "
 	    "server that garbles its answers, or packets forged by someone "
-	    "else."), N_("%3$s messages arrived for the query %2$s to %1$s that "
+	    "else.", "%3$s messages arrived for the query %2$s to %1$s that "
 	    "do not answer it, and were ignored (the last: %4$s). A server that "
-	    "garbles its answers, or packets forged by someone else."),
+	    "garbles its answers, or packets forged by someone else.",
 	    res->ignored, who, q, n, why, NULL);
 	free(why);
 }
