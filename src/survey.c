@@ -270,19 +270,6 @@ survey_note_answer_addresses(struct survey *sv, const ldns_pkt *pkt)
 
 /* --- resolvers ---------------------------------------------------------- */
 
-struct resolver_ask {
-	struct survey_resolver *r;
-	size_t type;
-};
-
-static void
-resolver_cd_done(struct survey *sv, struct probe_result *res, void *arg)
-{
-	(void)res;
-	(void)sv;
-	free(arg);
-}
-
 /* A SERVFAIL may be a validation failure: the same question with CD=1
  * tells (DESIGN.md, DNSSEC). */
 static void
@@ -296,12 +283,10 @@ resolver_answer_done(struct survey *sv, struct probe_result *res, void *arg)
 		if (ldns_pkt_get_rcode(res->pkt) == LDNS_RCODE_SERVFAIL) {
 			spec = res->spec;
 			spec.cd = true;
-			if (survey_ask(sv, &spec, &ra->r->answer_cd[ra->type],
-			    resolver_cd_done, ra) != NULL)
-				return;
+			(void)survey_ask(sv, &spec, &ra->r->answer_cd[ra->type],
+			    NULL, NULL);
 		}
 	}
-	free(ra);
 }
 
 static void
@@ -317,7 +302,8 @@ resolver_start(struct survey *sv, struct survey_resolver *r)
 	spec.transport = PROBE_TCP;
 	survey_ask(sv, &spec, &r->soa_tcp, NULL, NULL);
 	for (t = 0; !sv->address_target && t < sv->ntypes; t++) {
-		struct resolver_ask *ra = xcalloc(1, sizeof(*ra));
+		struct resolver_ask *ra =
+		    &sv->priv->resolver_asks[r - sv->resolvers][t];
 
 		survey_spec(sv, &spec, &r->addr, r->addrlen);
 		spec.name = sv->name;
@@ -325,9 +311,8 @@ resolver_start(struct survey *sv, struct survey_resolver *r)
 		spec.dnssec_ok = true;
 		ra->r = r;
 		ra->type = t;
-		if (survey_ask(sv, &spec, &r->answer[t], resolver_answer_done,
-		    ra) == NULL)
-			free(ra);
+		(void)survey_ask(sv, &spec, &r->answer[t], resolver_answer_done,
+		    ra);
 	}
 }
 

@@ -47,6 +47,14 @@ struct walk {
 	size_t own_nlevels;
 };
 
+/* Which question of which resolver an answer belongs to (the argument of
+ * its callbacks). Kept in the survey, not allocated per query, so that a
+ * survey freed with queries still out loses nothing. */
+struct resolver_ask {
+	struct survey_resolver *r;
+	size_t type;
+};
+
 struct survey_private {
 	struct probe_engine *engine;
 	struct tcpcheck *tcp;
@@ -70,6 +78,7 @@ struct survey_private {
 
 	size_t submitted, completed;
 	struct ask *asks;		/* every ask not yet ended */
+	struct resolver_ask resolver_asks[SURVEY_MAX_RESOLVERS][SURVEY_MAX_TYPES];
 };
 
 /* Submit spec; the result goes to *slot (may be NULL) and then(sv, res,

@@ -173,7 +173,16 @@ for rtt in $rtts; do
 		echo "durations of $s at $rtt ms: $(val "$s.$rtt" durations)"
 	done
 done
-echo "wizard: not measured here (hook for the ncurses wizard: 'no answer yet' display, start-up to first frame)"
+# The wizard's figures, measured by its tmux tests as a person sees the
+# screen (tests/tui): start-up to the first frame, a key answered while a
+# 5 s timeout is pending, a silent server shown as "No answer yet" before
+# its 4 s timeout.
+echo "wizard (tests/tui, 80x24, in the lab, no added delay):"
+for t in test_tui_terminal test_tui_latency test_tui_walk; do
+	sh "$top_srcdir/tests/tui/$t.sh" 2>&1 |
+	    grep -E 'first frame [0-9.]+ ms|key to screen|no answer yet shown' |
+	    sed 's/^\[[a-z]*\] /  /'
+done
 for rtt in $rtts; do
 	for s in $scenarios; do
 		[ -s "$work/$s.$rtt.err" ] || continue

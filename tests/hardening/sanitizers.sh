@@ -15,7 +15,9 @@ rm -rf "$logs"
 mkdir -p "$logs"
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}:log_path=$logs/asan
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}:log_path=$logs/ubsan
-export ASAN_OPTIONS UBSAN_OPTIONS
+# libraries' allocations kept for the life of the process (reasons inside)
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$dir/tests/hardening/lsan.supp:print_suppressions=0}
+export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 make -s -j"${JOBS:-2}" >/dev/null
 make -j"${JOBS:-2}" check || { cat test-suite.log; exit 1; }
 if [ -n "$(ls "$logs")" ]; then
