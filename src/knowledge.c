@@ -236,7 +236,7 @@ knowledge_finding_code_by_name(const char *name, enum finding_code *out)
 }
 
 static const char *const finding_helps[FINDING_CODE_COUNT] = {
-#define X(id, help) [FINDING_##id] = help,
+#define X(id, help) [FINDING_##id] = (help),
 	FINDING_HELP_TABLE(X)
 #undef X
 };

@@ -34,9 +34,11 @@ report_default_filename(const char *name, time_t when, const char *ext,
 	for (i = 0; name != NULL && name[i] != '\0' && i < room; i++) {
 		unsigned char c = (unsigned char)name[i];
 
-		safe[i] = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '-') ?
-		    (char)c : '_';
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '-')
+			safe[i] = name[i];
+		else
+			safe[i] = '_';
 	}
 	safe[i] = '\0';
 	if (i == 0 || (i == 1 && safe[0] == '.'))

@@ -551,7 +551,7 @@ set_scope(struct resolv_ctx *cx, struct sockaddr_in6 *sin6, const char *scope,
 	bool linklocal = IN6_IS_ADDR_LINKLOCAL(a) ||
 	    IN6_IS_ADDR_MC_NODELOCAL(a) || IN6_IS_ADDR_MC_LINKLOCAL(a);
 	char q[QUOTE_MAX + 8];
-	unsigned long num;
+	unsigned long scope_num;
 	char *end;
 
 	if (scope == NULL) {
@@ -573,9 +573,9 @@ set_scope(struct resolv_ctx *cx, struct sockaddr_in6 *sin6, const char *scope,
 		sin6->sin6_scope_id = if_nametoindex(scope);
 	if (sin6->sin6_scope_id == 0 && c_isdigit((unsigned char)scope[0])) {
 		errno = 0;
-		num = strtoul(scope, &end, 10);
-		if (errno == 0 && *end == '\0' && num <= UINT32_MAX)
-			sin6->sin6_scope_id = (uint32_t)num;
+		scope_num = strtoul(scope, &end, 10);
+		if (errno == 0 && *end == '\0' && scope_num <= UINT32_MAX)
+			sin6->sin6_scope_id = (uint32_t)scope_num;
 	}
 	if (sin6->sin6_scope_id == 0) {
 		line_diag(&cx->rc->diags, cx->r,

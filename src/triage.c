@@ -355,8 +355,12 @@ triage_report_main(const struct cli_options *opts, int argc,
 	triage_session_update(s);
 	status = verdict_exit_status(&s->t->verdict);
 	rc = write_report(out, s->t, opts, progname);
-	if (out != stdout ? fclose(out) != 0 : fflush(out) != 0)
+	if (out != stdout) {
+		if (fclose(out) != 0)
+			rc = -1;
+	} else if (fflush(out) != 0) {
 		rc = -1;
+	}
 	if (rc != 0) {
 		fprintf(stderr, "%s: %s\n", progname,
 		    _("writing the report failed"));
