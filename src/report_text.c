@@ -102,6 +102,24 @@ put_cut(FILE *out, const char *s, size_t n, size_t indent, size_t *col,
 
 /* --- layouts ------------------------------------------------------------ */
 
+/* A run with double-width characters (Chinese, Japanese, Korean text has
+ * no spaces): a line may break between its characters, so it goes on the
+ * current line and is cut where the line ends. */
+static bool
+has_wide(const char *s, size_t n)
+{
+	struct ch c;
+	size_t i = 0;
+
+	while (i < n) {
+		next_ch(s + i, n - i, &c);
+		if (c.width == 2)
+			return true;
+		i += c.len;
+	}
+	return false;
+}
+
 /* Words of text wrapped at spaces. The cursor is at *col; continuation
  * lines start at indent. With command set, a break is written as " \" so
  * the lines still paste into a shell. Newlines in text are kept. */
@@ -131,6 +149,8 @@ put_words(FILE *out, const char *text, size_t indent, size_t *col,
 		}
 		n = strcspn(p, " \t\n");
 		w = width_of(p, n);
+		if (!command && has_wide(p, n) && *col + 1 + 2 <= WIDTH)
+			w = 2;	/* its first character is what must fit */
 		if (!at_start && *col + 1 + w + reserve > WIDTH) {
 			if (command)
 				fputs(" \\", out);

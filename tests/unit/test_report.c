@@ -17,6 +17,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <langinfo.h>
 #include <string.h>
 #include <time.h>
 
@@ -443,6 +444,53 @@ test_write_error_is_reported(void **state)
 	triage_free(t);
 }
 
+/* Japanese prose (no spaces) fills its lines in the text report: it is
+ * cut between characters where a line ends, not moved whole to a line of
+ * its own, and no line passes the width. */
+static void
+test_text_wraps_wide_text(void **state)
+{
+	/* 権威サーバーが応答しません, ten times, after a short ASCII start */
+	static const char ja[] = "\xe6\xa8\xa9\xe5\xa8\x81\xe3\x82\xb5"
+	    "\xe3\x83\xbc\xe3\x83\x90\xe3\x83\xbc\xe3\x81\x8c\xe5\xbf\x9c"
+	    "\xe7\xad\x94\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93";
+	struct strbuf msg = STRBUF_INIT;
+	struct triage *t = triage_new("a.test");
+	struct finding *f;
+	char *out, *line, *save = NULL;
+	size_t len, i, longest = 0;
+
+	(void)state;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL ||
+	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+		strbuf_free(&msg);
+		triage_free(t);
+		skip();
+	}
+	strbuf_adds(&msg, "127.0.5.1#53: ");
+	for (i = 0; i < 10; i++)
+		strbuf_adds(&msg, ja);
+	f = triage_add_finding(t, STEP_RESOLVERS, FINDING_RESOLVER_TIMEOUT);
+	/* a msgid nobody translates: rendered as it is */
+	finding_set_message(f, msg.s, NULL);
+	verdict_choose(t);
+	out = render(report_text, t, &len);
+	for (line = strtok_r(out, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		size_t w = textfmt_width(line, strlen(line));
+
+		assert_true(w <= REPORT_TEXT_WIDTH);
+		if (strstr(line, "127.0.5.1#53: ") != NULL)
+			longest = w;
+	}
+	/* the Japanese run starts on the line of its ASCII beginning */
+	assert_true(longest >= REPORT_TEXT_WIDTH - 2);
+	free(out);
+	strbuf_free(&msg);
+	triage_free(t);
+	setlocale(LC_CTYPE, "C");
+}
+
 int
 main(void)
 {
@@ -453,6 +501,7 @@ main(void)
 		cmocka_unit_test(test_json_escaping),
 		cmocka_unit_test(test_json_leaves_out_absent_keys),
 		cmocka_unit_test(test_write_error_is_reported),
+		cmocka_unit_test(test_text_wraps_wide_text),
 	};
 
 	setenv("LC_ALL", "C", 1);
