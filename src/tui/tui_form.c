@@ -94,6 +94,19 @@ new_input(int row, int col, int width, const char *initial)
 	return f;
 }
 
+/* Show the form's window on top with the cursor in its field, and wait
+ * for a key (the probes go on meanwhile). */
+static int
+form_wait_key(struct tui *t, PANEL *p, FORM *form)
+{
+	top_panel(p);
+	curs_set(1);
+	update_panels();
+	pos_form_cursor(form);
+	doupdate();
+	return tui_getkey(t);
+}
+
 /* --- one-line questions ------------------------------------------------- */
 
 bool
@@ -157,12 +170,7 @@ tui_ask_line(struct tui *t, const char *title, const char *prompt,
 			textfmt_lines_free(lines, n);
 		}
 		tui_put(w, 5, 2, width, _("Enter: accept   Esc: cancel"), A_DIM);
-		top_panel(p);
-		curs_set(1);
-		update_panels();
-		pos_form_cursor(form);
-		doupdate();
-		key = tui_getkey(t);
+		key = form_wait_key(t, p, form);
 		if (key == KEY_RESIZE) {
 			redo = true;
 			continue;
@@ -453,8 +461,6 @@ tui_form_start(struct tui *t)
 		}
 		getmaxyx(w, h, width);
 		width -= 4;
-		tui_box(t, w);
-		tui_put(w, 0, 2, width, _("What should be triaged?"), A_BOLD);
 		for (i = 0; i < FF_COUNT; i++)
 			tui_put(sub, i, 0, labelw + 1, _(field_labels[i]),
 			    i == field_index(current_field(form)) ? A_BOLD :
@@ -473,12 +479,7 @@ tui_form_start(struct tui *t)
 			    "Enter: start   Esc: quit"), A_DIM);
 		tui_box(t, w);
 		tui_put(w, 0, 2, width, _("What should be triaged?"), A_BOLD);
-		top_panel(p);
-		curs_set(1);
-		update_panels();
-		pos_form_cursor(form);
-		doupdate();
-		key = tui_getkey(t);
+		key = form_wait_key(t, p, form);
 		if (key == KEY_RESIZE) {
 			redo = true;
 			continue;
